@@ -1,0 +1,109 @@
+package dev.horn.ops;
+
+import dev.horn.Tensor;
+import dev.horn.TensorSpec;
+import dev.horn.autodiff.GradientTape;
+
+/**
+ * A primitive operation, defined in one place: its name and attributes (fields of the
+ * instance), its shape and dtype rule ({@link #infer}), its CPU kernel ({@link #compute}) and
+ * its gradient written with other ops ({@link #gradient}).
+ *
+ * <p>Eager calls, tape autodiff and (later) graph tracing all go through {@link #applyAll}:
+ * the shape rule validates the inputs and names what is wrong, the current
+ * {@link ExecutionContext} runs the kernel, and active {@link GradientTape}s record the call.
+ * An op whose class does not override {@link #gradient} is not differentiable.
+ */
+public abstract class Op {
+    private final String name;
+
+    protected Op(String name) {
+        this.name = name;
+    }
+
+    /** TensorFlow's snake_case name, such as {@code matmul} or {@code reduce_sum}. */
+    public final String name() {
+        return name;
+    }
+
+    /**
+     * The shape and dtype rule: checks inputs and attributes, returns the outputs' specs.
+     * Throws {@link IllegalArgumentException} naming the op and the offending shapes.
+     */
+    public abstract TensorSpec[] infer(TensorSpec... inputs);
+
+    /** The CPU kernel; called only with inputs that passed {@link #infer}, whose results it gets. */
+    public abstract Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs);
+
+    /**
+     * Gradients of a scalar loss with respect to each input, given the gradients {@code upstream}
+     * with respect to each output (never null: zeros where an output was unused). Written with
+     * ops, so it is itself differentiable. A null entry means "no gradient" (integer inputs,
+     * indices).
+     */
+    public Tensor[] gradient(Tensor[] inputs, Tensor[] outputs, Tensor[] upstream) {
+        throw new UnsupportedOperationException("op '" + name + "' is not differentiable");
+    }
+
+    /** True when this op's class defines a gradient. */
+    public final boolean isDifferentiable() {
+        return isDifferentiable(getClass());
+    }
+
+    public static boolean isDifferentiable(Class<? extends Op> kind) {
+        try {
+            return kind.getMethod("gradient", Tensor[].class, Tensor[].class, Tensor[].class)
+                    .getDeclaringClass() != Op.class;
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** True when this op's class overrides {@code method} of {@code base}: an optional kernel form is present. */
+    protected final boolean overrides(Class<?> base, String method, Class<?>... parameterTypes) {
+        for (Class<?> c = getClass(); c != base; c = c.getSuperclass()) {
+            try {
+                c.getDeclaredMethod(method, parameterTypes);
+                return true;
+            } catch (NoSuchMethodException e) {
+                // keep looking up the hierarchy
+            }
+        }
+        return false;
+    }
+
+    /** Attributes for error messages and graph dumps, such as {@code axes=[1], keepdims=true}. */
+    public String attributes() {
+        return "";
+    }
+
+    /** Runs the op on inputs and returns all its outputs. */
+    public final Tensor[] applyAll(Tensor... inputs) {
+        TensorSpec[] specs = new TensorSpec[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i] == null) {
+                throw new IllegalArgumentException(name + ": input " + i + " is null");
+            }
+            specs[i] = inputs[i].spec();
+        }
+        TensorSpec[] outputs = infer(specs);
+        Tensor[] results = ExecutionContext.current().execute(this, inputs, outputs);
+        GradientTape.record(this, inputs, results);
+        return results;
+    }
+
+    /** Runs a single-output op. */
+    public final Tensor apply(Tensor... inputs) {
+        Tensor[] out = applyAll(inputs);
+        if (out.length != 1) {
+            throw new IllegalStateException(name + " has " + out.length + " outputs; use applyAll");
+        }
+        return out[0];
+    }
+
+    @Override
+    public String toString() {
+        String attrs = attributes();
+        return attrs.isEmpty() ? name : name + "(" + attrs + ")";
+    }
+}

@@ -1,0 +1,30 @@
+package dev.horn.ops.math;
+
+import dev.horn.Tensor;
+import dev.horn.ops.UnaryOp;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
+import static dev.horn.Tf.tf;
+
+/** Natural logarithm. */
+public final class Log extends UnaryOp {
+    public Log() {
+        super("log");
+    }
+
+    @Override
+    protected double apply(double x) {
+        return Math.log(x);
+    }
+
+    @Override
+    protected FloatVector apply(FloatVector x) {
+        return x.lanewise(VectorOperators.LOG);
+    }
+
+    @Override
+    public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
+        return new Tensor[] {tf.div(g[0], in[0])};
+    }
+}

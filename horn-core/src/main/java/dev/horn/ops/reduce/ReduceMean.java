@@ -1,0 +1,41 @@
+package dev.horn.ops.reduce;
+
+import dev.horn.Tensor;
+import jdk.incubator.vector.VectorOperators;
+
+import static dev.horn.Tf.tf;
+
+/** Mean over axes (integer means truncate, as TensorFlow's). */
+public final class ReduceMean extends ReduceOp {
+    public ReduceMean(int[] axes, boolean keepDims) {
+        super("reduce_mean", axes, keepDims);
+    }
+
+    @Override
+    protected double identity() {
+        return 0;
+    }
+
+    @Override
+    protected double combine(double acc, double x) {
+        return acc + x;
+    }
+
+    @Override
+    protected VectorOperators.Associative lanes() {
+        return VectorOperators.ADD;
+    }
+
+    @Override
+    protected double finish(double acc, int count) {
+        return acc / count;
+    }
+
+    /** Each input element contributed 1/count. */
+    @Override
+    public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
+        int count = Math.max(1, in[0].size() / Math.max(1, out[0].size()));
+        Tensor scaled = tf.div(g[0], Tensor.scalar(g[0].dtype(), count));
+        return new Tensor[] {tf.broadcastTo(expandToInput(scaled, in[0].shape()), in[0].shape().dims())};
+    }
+}

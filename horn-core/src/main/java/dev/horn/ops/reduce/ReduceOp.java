@@ -1,0 +1,225 @@
+package dev.horn.ops.reduce;
+
+import dev.horn.DType;
+import dev.horn.Shape;
+import dev.horn.Tensor;
+import dev.horn.TensorSpec;
+import dev.horn.internal.cpu.BroadcastLoop;
+import dev.horn.internal.cpu.HeapArrays;
+import dev.horn.internal.cpu.Parallel;
+import dev.horn.ops.Op;
+import dev.horn.ops.ShapeRules;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import static dev.horn.Tf.tf;
+
+/**
+ * A reduction over axes ({@code null} or empty = all axes) with an optional kept dimension,
+ * defined by an identity, a combining rule and the matching vector-lane operator. The kernel
+ * views the input as [outer, reduced, inner]: reduced axes that are adjacent need no copy;
+ * others are transposed together first.
+ */
+public abstract class ReduceOp extends Op {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+
+    protected final int[] axes;
+    protected final boolean keepDims;
+
+    protected ReduceOp(String name, int[] axes, boolean keepDims) {
+        super(name);
+        this.axes = axes == null ? new int[0] : axes.clone();
+        this.keepDims = keepDims;
+    }
+
+    protected abstract double identity();
+
+    protected abstract double combine(double acc, double x);
+
+    /** The lane operator equal to {@link #combine} (ADD, MUL, MAX, MIN). */
+    protected abstract VectorOperators.Associative lanes();
+
+    /** Turns the combined value into the result (mean divides by the count). */
+    protected double finish(double acc, int count) {
+        return acc;
+    }
+
+    @Override
+    public String attributes() {
+        return "axes=" + java.util.Arrays.toString(axes) + ", keepdims=" + keepDims;
+    }
+
+    /** The normalised axes reduced for an input of this rank (all when none were given). */
+    protected int[] reducedAxes(int rank) {
+        if (axes.length == 0) {
+            int[] all = new int[rank];
+            for (int i = 0; i < rank; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int[] a = ShapeRules.axes(name(), axes, rank);
+        java.util.Arrays.sort(a);
+        return a;
+    }
+
+    @Override
+    public TensorSpec[] infer(TensorSpec... inputs) {
+        ShapeRules.arity(name(), inputs, 1);
+        ShapeRules.numeric(name(), inputs[0]);
+        return new TensorSpec[] {new TensorSpec(inputs[0].dtype(), reducedShape(inputs[0].shape()))};
+    }
+
+    protected Shape reducedShape(Shape in) {
+        int[] red = reducedAxes(in.rank());
+        boolean[] isReduced = new boolean[in.rank()];
+        for (int a : red) {
+            isReduced[a] = true;
+        }
+        int[] dims = new int[keepDims ? in.rank() : in.rank() - red.length];
+        int j = 0;
+        for (int ax = 0; ax < in.rank(); ax++) {
+            if (!isReduced[ax]) {
+                dims[j++] = in.dim(ax);
+            } else if (keepDims) {
+                dims[j++] = 1;
+            }
+        }
+        return Shape.of(dims);
+    }
+
+    @Override
+    public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
+        Tensor x = inputs[0];
+        int rank = x.rank();
+        int[] red = reducedAxes(rank);
+        boolean adjacent = red.length == 0 || red[red.length - 1] - red[0] == red.length - 1;
+        int outer = 1;
+        int reduced = 1;
+        int inner = 1;
+        if (adjacent) {
+            for (int ax = 0; ax < rank; ax++) {
+                int d = x.shape().dim(ax);
+                if (red.length > 0 && ax < red[0]) {
+                    outer *= d;
+                } else if (red.length > 0 && ax <= red[red.length - 1]) {
+                    reduced *= d;
+                } else {
+                    inner *= d;
+                }
+            }
+        } else {
+            // bring kept axes first, reduced axes last, then reduce rows
+            int[] perm = new int[rank];
+            boolean[] isReduced = new boolean[rank];
+            for (int a : red) {
+                isReduced[a] = true;
+            }
+            int j = 0;
+            for (int ax = 0; ax < rank; ax++) {
+                if (!isReduced[ax]) {
+                    perm[j++] = ax;
+                    outer *= x.shape().dim(ax);
+                }
+            }
+            for (int a : red) {
+                perm[j++] = a;
+                reduced *= x.shape().dim(a);
+            }
+            x = tf.transpose(x, perm);
+        }
+        x = x.contiguous();
+        Object out = reduce(x, outer, reduced, inner);
+        return new Tensor[] {Tensor.wrap(outputs[0].dtype(), outputs[0].shape(), out)};
+    }
+
+    private Object reduce(Tensor x, int outer, int reduced, int inner) {
+        DType dtype = x.dtype();
+        int off = x.offset();
+        Object out = HeapArrays.newArray(dtype, outer * inner);
+        if (dtype == DType.FLOAT32) {
+            float[] src = (float[]) x.storage();
+            float[] dst = (float[]) out;
+            if (inner == 1) {
+                Parallel.forRange(outer, Math.max(1, BroadcastLoop.GRAIN / Math.max(1, reduced)), (s, e) -> {
+                    for (int o = s; o < e; o++) {
+                        dst[o] = (float) finish(reduceRow(src, off + o * reduced, reduced), reduced);
+                    }
+                });
+            } else {
+                Parallel.forRange(outer, Math.max(1, BroadcastLoop.GRAIN / Math.max(1, reduced * inner)), (s, e) -> {
+                    for (int o = s; o < e; o++) {
+                        reduceColumns(src, off + o * reduced * inner, reduced, inner, dst, o * inner);
+                    }
+                });
+            }
+            return out;
+        }
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                double acc = identity();
+                for (int r = 0; r < reduced; r++) {
+                    acc = combine(acc, read(x, off + (o * reduced + r) * inner + i));
+                }
+                write(out, dtype, o * inner + i, finish(acc, reduced));
+            }
+        }
+        return out;
+    }
+
+    private double reduceRow(float[] src, int start, int n) {
+        FloatVector idv = FloatVector.broadcast(F, (float) identity());
+        FloatVector acc = idv;
+        for (int i = 0; i < n; i += F.length()) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            acc = acc.lanewise(lanes(), idv.blend(FloatVector.fromArray(F, src, start + i, m), m));
+        }
+        return acc.reduceLanes(lanes());
+    }
+
+    private void reduceColumns(float[] src, int start, int reduced, int inner, float[] dst, int dstStart) {
+        float id = (float) identity();
+        for (int i = 0; i < inner; i += F.length()) {
+            VectorMask<Float> m = F.indexInRange(i, inner);
+            FloatVector acc = FloatVector.broadcast(F, id);
+            for (int r = 0; r < reduced; r++) {
+                acc = acc.lanewise(lanes(), FloatVector.fromArray(F, src, start + r * inner + i, m));
+            }
+            float[] lanesOut = acc.toArray();
+            for (int l = 0; l < F.length() && i + l < inner; l++) {
+                dst[dstStart + i + l] = (float) finish(lanesOut[l], reduced);
+            }
+        }
+    }
+
+    private static double read(Tensor x, int pos) {
+        return switch (x.dtype()) {
+            case FLOAT64 -> ((double[]) x.storage())[pos];
+            case INT32 -> ((int[]) x.storage())[pos];
+            case INT64 -> ((long[]) x.storage())[pos];
+            case FLOAT32 -> ((float[]) x.storage())[pos];
+            default -> throw new IllegalArgumentException("reduce: unsupported dtype " + x.dtype());
+        };
+    }
+
+    private static void write(Object out, DType dtype, int pos, double v) {
+        switch (dtype) {
+            case FLOAT64 -> ((double[]) out)[pos] = v;
+            case INT32 -> ((int[]) out)[pos] = (int) v;
+            case INT64 -> ((long[]) out)[pos] = (long) v;
+            default -> throw new IllegalArgumentException("reduce: unsupported dtype " + dtype);
+        }
+    }
+
+    /** The upstream gradient reshaped so it broadcasts against the input (reduced axes as size 1). */
+    protected Tensor expandToInput(Tensor grad, Shape inputShape) {
+        int[] red = reducedAxes(inputShape.rank());
+        int[] dims = inputShape.dims();
+        for (int a : red) {
+            dims[a] = 1;
+        }
+        return tf.reshape(grad, dims);
+    }
+}
