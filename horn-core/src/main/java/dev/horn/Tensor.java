@@ -27,6 +27,8 @@ public final class Tensor {
     private final Object storage;
     private final int offset;
     private final int[] strides;
+    /** For a symbolic tensor (graph tracing): what produces it, such as a graph node's output. */
+    private final Object producer;
 
     /** Wraps storage without copying; kernels use this for arrays they allocated. */
     public Tensor(DType dtype, Shape shape, Object storage, int offset, int[] strides) {
@@ -35,6 +37,40 @@ public final class Tensor {
         this.storage = storage;
         this.offset = offset;
         this.strides = strides;
+        this.producer = null;
+    }
+
+    private Tensor(DType dtype, Shape shape, Object producer) {
+        this.dtype = dtype;
+        this.shape = shape;
+        this.storage = null;
+        this.offset = 0;
+        this.strides = new int[shape.rank()];
+        this.producer = producer;
+    }
+
+    /**
+     * A tensor with a dtype and shape (dimensions may be unknown) but no values yet: the
+     * output of an op recorded into a graph. Reading its values is an error.
+     */
+    public static Tensor symbolic(DType dtype, Shape shape, Object producer) {
+        return new Tensor(dtype, shape, java.util.Objects.requireNonNull(producer));
+    }
+
+    public boolean isSymbolic() {
+        return producer != null;
+    }
+
+    /** What produces a symbolic tensor; null for a concrete one. */
+    public Object producer() {
+        return producer;
+    }
+
+    private void requireValues() {
+        if (producer != null) {
+            throw new IllegalStateException("symbolic tensor " + dtype + shape + " from " + producer
+                    + " has no values while a graph is being built; run the graph (Session.run or a Function call) to get them");
+        }
     }
 
     /** Wraps a freshly filled, row-major array: the caller must not modify it afterwards. */
@@ -164,6 +200,7 @@ public final class Tensor {
 
     /** This tensor if it is contiguous, else a row-major copy. */
     public Tensor contiguous() {
+        requireValues();
         if (isContiguous()) {
             return this;
         }
@@ -264,6 +301,7 @@ public final class Tensor {
     }
 
     private int storageIndex(int flatIndex) {
+        requireValues();
         if (flatIndex < 0 || flatIndex >= size()) {
             throw new IndexOutOfBoundsException("flat index " + flatIndex + " is out of range for shape " + shape);
         }
@@ -315,6 +353,9 @@ public final class Tensor {
     /** Prints like TensorFlow: {@code tf.Tensor([[1. 2.] [3. 4.]], shape=(2, 2), dtype=float32)}, summarised when large. */
     @Override
     public String toString() {
+        if (producer != null) {
+            return "<symbolic tf.Tensor '" + producer + "' shape=" + TensorFormat.shapeTuple(shape) + " dtype=" + dtype + ">";
+        }
         return TensorFormat.format(this);
     }
 }

@@ -1,6 +1,7 @@
 package dev.horn.autodiff;
 
 import dev.horn.Tensor;
+import dev.horn.Variable;
 import dev.horn.ops.Op;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class GradientTape implements AutoCloseable {
     private final boolean persistent;
     private final Set<Tensor> watched = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Entry> entries = new ArrayList<>();
+    private final Map<Variable, List<Tensor>> variableReads = new IdentityHashMap<>();
     private boolean recording = true;
     private boolean closed;
     private boolean used;
@@ -63,6 +65,19 @@ public final class GradientTape implements AutoCloseable {
         for (Tensor t : tensors) {
             if (t.dtype().isFloating()) {
                 watched.add(t);
+            }
+        }
+    }
+
+    /** Called when a trainable variable is read: every open tape watches the value read. */
+    public static void watchVariable(Variable variable, Tensor read) {
+        for (GradientTape tape : ACTIVE.get()) {
+            if (tape.recording && read.dtype().isFloating()) {
+                tape.watch(read);
+                List<Tensor> reads = tape.variableReads.computeIfAbsent(variable, v -> new ArrayList<>());
+                if (reads.stream().noneMatch(r -> r == read)) { // an eager variable reads the same tensor until assigned
+                    reads.add(read);
+                }
             }
         }
     }
@@ -101,6 +116,33 @@ public final class GradientTape implements AutoCloseable {
     /** d target / d each source, in order. */
     public Tensor[] gradient(Tensor target, Tensor... sources) {
         return gradient(List.of(target), List.of(sources)).toArray(Tensor[]::new);
+    }
+
+    /**
+     * d target / d each variable, summed over every read of it while recording; null for a
+     * variable the target does not depend on.
+     */
+    public Tensor[] gradient(Tensor target, Variable... variables) {
+        return gradient(target, List.of(variables));
+    }
+
+    public Tensor[] gradient(Tensor target, List<Variable> variables) {
+        List<Tensor> reads = new ArrayList<>();
+        for (Variable v : variables) {
+            reads.addAll(variableReads.getOrDefault(v, List.of()));
+        }
+        List<Tensor> grads = gradient(List.of(target), reads);
+        Tensor[] result = new Tensor[variables.size()];
+        int k = 0;
+        for (int i = 0; i < variables.size(); i++) {
+            for (int r = 0; r < variableReads.getOrDefault(variables.get(i), List.of()).size(); r++) {
+                Tensor g = grads.get(k++);
+                if (g != null) {
+                    result[i] = result[i] == null ? g : tf.add(result[i], g);
+                }
+            }
+        }
+        return result;
     }
 
     /** Gradients of the sum of the targets (each seeded with ones) with respect to each source. */

@@ -45,6 +45,14 @@ public abstract class Op {
         throw new UnsupportedOperationException("op '" + name + "' is not differentiable");
     }
 
+    /**
+     * True for ops whose result is not a function of their inputs alone (variable reads and
+     * writes, random numbers): graph passes never merge, fold or drop them.
+     */
+    public boolean isStateful() {
+        return false;
+    }
+
     /** True when this op's class defines a gradient. */
     public final boolean isDifferentiable() {
         return isDifferentiable(getClass());

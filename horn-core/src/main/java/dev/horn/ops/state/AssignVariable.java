@@ -1,0 +1,65 @@
+package dev.horn.ops.state;
+
+import dev.horn.Tensor;
+import dev.horn.TensorSpec;
+import dev.horn.Variable;
+import dev.horn.ops.Op;
+import dev.horn.ops.ShapeRules;
+import dev.horn.ops.math.Add;
+import dev.horn.ops.math.Sub;
+
+/** Sets, adds to or subtracts from a variable's value. Has no outputs; never pruned or merged. */
+public final class AssignVariable extends Op {
+    public enum Mode { SET, ADD, SUB }
+
+    private final Variable variable;
+    private final Mode mode;
+
+    public AssignVariable(Variable variable, Mode mode) {
+        super(switch (mode) {
+            case SET -> "assign_variable";
+            case ADD -> "assign_add_variable";
+            case SUB -> "assign_sub_variable";
+        });
+        this.variable = variable;
+        this.mode = mode;
+    }
+
+    public Variable variable() {
+        return variable;
+    }
+
+    @Override
+    public String attributes() {
+        return variable.name();
+    }
+
+    @Override
+    public boolean isStateful() {
+        return true;
+    }
+
+    @Override
+    public TensorSpec[] infer(TensorSpec... inputs) {
+        ShapeRules.arity(name(), inputs, 1);
+        TensorSpec v = inputs[0];
+        if (v.dtype() != variable.dtype() || (v.shape().isFullyDefined() && !v.shape().equals(variable.shape()))) {
+            throw new IllegalArgumentException(name() + ": variable " + variable.name() + " is "
+                    + variable.dtype() + variable.shape() + " but the value is " + v);
+        }
+        return new TensorSpec[0];
+    }
+
+    @Override
+    public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
+        Tensor next = switch (mode) {
+            case SET -> inputs[0];
+            case ADD -> new Add().compute(new Tensor[] {variable.storedValue(), inputs[0]},
+                    new TensorSpec[] {new TensorSpec(variable.dtype(), variable.shape())})[0];
+            case SUB -> new Sub().compute(new Tensor[] {variable.storedValue(), inputs[0]},
+                    new TensorSpec[] {new TensorSpec(variable.dtype(), variable.shape())})[0];
+        };
+        variable.store(next.contiguous());
+        return new Tensor[0];
+    }
+}

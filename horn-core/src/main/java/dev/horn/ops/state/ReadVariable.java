@@ -1,0 +1,42 @@
+package dev.horn.ops.state;
+
+import dev.horn.Tensor;
+import dev.horn.TensorSpec;
+import dev.horn.Variable;
+import dev.horn.ops.Op;
+import dev.horn.ops.ShapeRules;
+
+/** Reads a variable's current value; in a graph, each run reads the value of that moment. */
+public final class ReadVariable extends Op {
+    private final Variable variable;
+
+    public ReadVariable(Variable variable) {
+        super("read_variable");
+        this.variable = variable;
+    }
+
+    public Variable variable() {
+        return variable;
+    }
+
+    @Override
+    public String attributes() {
+        return variable.name();
+    }
+
+    @Override
+    public boolean isStateful() {
+        return true;
+    }
+
+    @Override
+    public TensorSpec[] infer(TensorSpec... inputs) {
+        ShapeRules.arity(name(), inputs, 0);
+        return new TensorSpec[] {new TensorSpec(variable.dtype(), variable.shape())};
+    }
+
+    @Override
+    public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
+        return new Tensor[] {variable.storedValue()};
+    }
+}
