@@ -1,5 +1,6 @@
 package dev.horn;
 
+import dev.horn.internal.cpu.HeapArrays;
 import dev.horn.internal.cpu.StridedCopy;
 import java.util.Arrays;
 
@@ -204,7 +205,14 @@ public final class Tensor {
         if (isContiguous()) {
             return this;
         }
-        return wrap(dtype, shape, StridedCopy.copy(storage, offset, strides, shape.dims(), dtype));
+        // a temporary copy never takes a pooled buffer: under buffer planning the pool may hold
+        // a buffer the calling kernel is about to write its result into (in place)
+        HeapArrays.Allocator pooled = HeapArrays.install(null);
+        try {
+            return wrap(dtype, shape, StridedCopy.copy(storage, offset, strides, shape.dims(), dtype));
+        } finally {
+            HeapArrays.install(pooled);
+        }
     }
 
     /** A contiguous tensor whose offset is 0 and whose storage has exactly {@link #size()} elements. */

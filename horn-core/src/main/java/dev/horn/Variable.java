@@ -40,6 +40,7 @@ public final class Variable {
         this.trainable = trainable;
         this.initialValue = initialValue;
         this.value = initialValue.isSymbolic() ? null : initialValue.contiguous();
+        dev.horn.ops.ExecutionContext.current().variableCreated(this);
     }
 
     public String name() {
@@ -80,9 +81,14 @@ public final class Variable {
         new AssignVariable(this, AssignVariable.Mode.SUB).applyAll(delta);
     }
 
-    /** The op that sets the initial value again (what {@code global_variables_initializer} runs). */
+    /** Sets the initial value again (what {@code global_variables_initializer} runs). */
     public void initializer() {
         assign(initialValue);
+    }
+
+    /** The value this variable starts from (symbolic when it was created in a graph). */
+    public Tensor initialValue() {
+        return initialValue;
     }
 
     public boolean isInitialized() {

@@ -35,11 +35,9 @@ import static dev.horn.Tf.tf;
 public final class GradientTape implements AutoCloseable {
     private static final ThreadLocal<ArrayDeque<GradientTape>> ACTIVE = ThreadLocal.withInitial(ArrayDeque::new);
 
-    private record Entry(Op op, Tensor[] inputs, Tensor[] outputs) {}
-
     private final boolean persistent;
     private final Set<Tensor> watched = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final List<Entry> entries = new ArrayList<>();
+    private final List<Backprop.Entry> entries = new ArrayList<>();
     private final Map<Variable, List<Tensor>> variableReads = new IdentityHashMap<>();
     private boolean recording = true;
     private boolean closed;
@@ -93,7 +91,7 @@ public final class GradientTape implements AutoCloseable {
                 if (!op.isDifferentiable()) {
                     continue;
                 }
-                tape.entries.add(new Entry(op, inputs, outputs));
+                tape.entries.add(new Backprop.Entry(op, inputs, outputs));
                 tape.watch(outputs);
             }
         }
@@ -155,53 +153,13 @@ public final class GradientTape implements AutoCloseable {
         boolean wasRecording = recording;
         recording = false;
         try {
-            Map<Tensor, Tensor> grads = new IdentityHashMap<>();
-            for (Tensor t : targets) {
-                accumulate(grads, t, tf.onesLike(t));
-            }
-            for (int e = entries.size() - 1; e >= 0; e--) {
-                Entry entry = entries.get(e);
-                Tensor[] upstream = new Tensor[entry.outputs.length];
-                boolean any = false;
-                for (int i = 0; i < upstream.length; i++) {
-                    upstream[i] = grads.get(entry.outputs[i]);
-                    any |= upstream[i] != null;
-                }
-                if (!any) {
-                    continue;
-                }
-                for (int i = 0; i < upstream.length; i++) {
-                    if (upstream[i] == null) {
-                        upstream[i] = tf.zerosLike(entry.outputs[i]);
-                    }
-                }
-                Tensor[] inputGrads = entry.op.gradient(entry.inputs, entry.outputs, upstream);
-                for (int i = 0; i < entry.inputs.length; i++) {
-                    Tensor in = entry.inputs[i];
-                    if (inputGrads[i] != null && watched.contains(in)) {
-                        if (!inputGrads[i].shape().equals(in.shape())) {
-                            throw new IllegalStateException("gradient of " + entry.op + " for input " + i + " has shape "
-                                    + inputGrads[i].shape() + " but the input has shape " + in.shape());
-                        }
-                        accumulate(grads, in, inputGrads[i]);
-                    }
-                }
-            }
-            List<Tensor> result = new ArrayList<>(sources.size());
-            for (Tensor s : sources) {
-                result.add(grads.get(s));
-            }
-            return result;
+            return Backprop.gradients(entries, targets, sources, watched::contains);
         } finally {
             recording = wasRecording;
             if (!persistent) {
                 entries.clear();
             }
         }
-    }
-
-    private static void accumulate(Map<Tensor, Tensor> grads, Tensor t, Tensor g) {
-        grads.merge(t, g, tf::add);
     }
 
     /** Stops recording; gradients can still be computed after closing. */

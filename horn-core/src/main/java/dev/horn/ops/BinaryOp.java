@@ -60,7 +60,7 @@ public abstract class BinaryOp extends Op {
         Tensor b = inputs[1].contiguous();
         Shape shape = outputs[0].shape();
         DType dtype = a.dtype();
-        Object out = HeapArrays.newArray(dtype, shape.size());
+        Object out = HeapArrays.newUninitialized(dtype, shape.size());
         BroadcastLoop loop = new BroadcastLoop(shape, a, b);
         switch (dtype) {
             case FLOAT32 -> {
@@ -112,7 +112,17 @@ public abstract class BinaryOp extends Op {
         return new Tensor[] {Tensor.wrap(dtype, shape, out)};
     }
 
-    private void float32Segment(float[] x, int xo, int xs, float[] y, int yo, int ys, float[] z, int zo, int n) {
+    /** True when the op has a float32 vector rule (graph fusion needs one). */
+    public final boolean isVectorized() {
+        return vectorized;
+    }
+
+    /**
+     * Applies the float32 rule to n elements: input k starts at its offset and advances by its
+     * stride (1, or 0 to repeat one element). Writing z at the positions x or y are read from is
+     * safe (in place).
+     */
+    public final void float32Segment(float[] x, int xo, int xs, float[] y, int yo, int ys, float[] z, int zo, int n) {
         FloatVector xb = xs == 0 ? FloatVector.broadcast(F, x[xo]) : null;
         FloatVector yb = ys == 0 ? FloatVector.broadcast(F, y[yo]) : null;
         for (int i = 0; i < n; i += F.length()) {

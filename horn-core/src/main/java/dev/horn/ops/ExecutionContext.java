@@ -21,6 +21,9 @@ public interface ExecutionContext {
         return results;
     };
 
+    /** Told when a variable is created in this context (graphs collect their variables). */
+    default void variableCreated(dev.horn.Variable variable) {}
+
     static ExecutionContext current() {
         ExecutionContext c = Contexts.CURRENT.get();
         return c == null ? EAGER : c;
@@ -35,6 +38,19 @@ public interface ExecutionContext {
         } finally {
             Contexts.CURRENT.set(previous);
         }
+    }
+
+    /** Makes {@code context} current on this thread until the returned scope is closed. */
+    static Scope install(ExecutionContext context) {
+        ExecutionContext previous = Contexts.CURRENT.get();
+        Contexts.CURRENT.set(context);
+        return () -> Contexts.CURRENT.set(previous);
+    }
+
+    /** Restores the previous context when closed. */
+    interface Scope extends AutoCloseable {
+        @Override
+        void close();
     }
 
     final class Contexts {

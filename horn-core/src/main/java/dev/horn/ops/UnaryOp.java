@@ -43,6 +43,19 @@ public abstract class UnaryOp extends Op {
         throw new UnsupportedOperationException(name() + " has no integer rule");
     }
 
+    /** True when the op has a float32 vector rule (graph fusion needs one). */
+    public final boolean isVectorized() {
+        return vectorized;
+    }
+
+    /** Applies the float32 vector rule to n elements; dst may be src at the same positions (in place). */
+    public final void float32Segment(float[] src, int srcOff, float[] dst, int dstOff, int n) {
+        for (int i = 0; i < n; i += F.length()) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            apply(FloatVector.fromArray(F, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
+        }
+    }
+
     @Override
     public TensorSpec[] infer(TensorSpec... inputs) {
         ShapeRules.arity(name(), inputs, 1);
@@ -60,18 +73,13 @@ public abstract class UnaryOp extends Op {
         DType dtype = x.dtype();
         int n = x.size();
         int off = x.offset();
-        Object out = HeapArrays.newArray(dtype, n);
+        Object out = HeapArrays.newUninitialized(dtype, n);
         switch (dtype) {
             case FLOAT32 -> {
                 float[] src = (float[]) x.storage();
                 float[] dst = (float[]) out;
                 if (vectorized) {
-                    Parallel.forRange(n, BroadcastLoop.GRAIN, (s, e) -> {
-                        for (int i = s; i < e; i += F.length()) {
-                            VectorMask<Float> m = F.indexInRange(i, e);
-                            apply(FloatVector.fromArray(F, src, off + i, m)).intoArray(dst, i, m);
-                        }
-                    });
+                    Parallel.forRange(n, BroadcastLoop.GRAIN, (s, e) -> float32Segment(src, off + s, dst, s, e - s));
                 } else {
                     Parallel.forRange(n, BroadcastLoop.GRAIN, (s, e) -> {
                         for (int i = s; i < e; i++) {

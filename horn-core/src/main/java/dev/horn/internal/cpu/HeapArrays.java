@@ -2,11 +2,72 @@ package dev.horn.internal.cpu;
 
 import dev.horn.DType;
 
-/** Allocation of the Java array that holds a dtype's elements on the CPU. */
+/**
+ * Allocation of the Java arrays that hold a dtype's elements on the CPU. A graph executor can
+ * install a {@link Allocator} on its thread so that kernels reuse the buffers of dead
+ * intermediate tensors instead of allocating new ones.
+ */
 public final class HeapArrays {
+    /** Hands out arrays; a reused array may hold old values. */
+    public interface Allocator {
+        /** An array of exactly {@code size} elements of {@code dtype}, or null to allocate a new one. */
+        Object take(DType dtype, int size);
+
+        /** Told about every array allocated while installed (so it can own and later reuse it). */
+        void allocated(Object array);
+    }
+
+    private static final ThreadLocal<Allocator> ALLOCATOR = new ThreadLocal<>();
+
     private HeapArrays() {}
 
+    /** Installs an allocator on this thread (null removes it); returns the previous one. */
+    public static Allocator install(Allocator allocator) {
+        Allocator previous = ALLOCATOR.get();
+        ALLOCATOR.set(allocator);
+        return previous;
+    }
+
+    /** A zero-filled array (new, or reused and cleared). */
     public static Object newArray(DType dtype, int size) {
+        return obtain(dtype, size, true);
+    }
+
+    /** An array for a kernel that writes every element: reused buffers are not cleared. */
+    public static Object newUninitialized(DType dtype, int size) {
+        return obtain(dtype, size, false);
+    }
+
+    private static Object obtain(DType dtype, int size, boolean zeroed) {
+        Allocator allocator = ALLOCATOR.get();
+        if (allocator != null) {
+            Object reused = allocator.take(dtype, size);
+            if (reused != null) {
+                if (zeroed) {
+                    clear(reused);
+                }
+                return reused;
+            }
+            Object fresh = allocate(dtype, size);
+            allocator.allocated(fresh);
+            return fresh;
+        }
+        return allocate(dtype, size);
+    }
+
+    private static void clear(Object a) {
+        switch (a) {
+            case float[] f -> java.util.Arrays.fill(f, 0f);
+            case double[] d -> java.util.Arrays.fill(d, 0.0);
+            case int[] i -> java.util.Arrays.fill(i, 0);
+            case long[] l -> java.util.Arrays.fill(l, 0L);
+            case boolean[] b -> java.util.Arrays.fill(b, false);
+            case Object[] o -> java.util.Arrays.fill(o, null);
+            default -> throw new IllegalArgumentException("not a tensor array: " + a.getClass());
+        }
+    }
+
+    private static Object allocate(DType dtype, int size) {
         return switch (dtype) {
             case FLOAT32 -> new float[size];
             case FLOAT64 -> new double[size];

@@ -1,0 +1,335 @@
+package dev.horn.graph.compiler;
+
+import dev.horn.DType;
+import dev.horn.Tensor;
+import dev.horn.TensorSpec;
+import dev.horn.graph.Placeholder;
+import dev.horn.internal.cpu.HeapArrays;
+import dev.horn.ops.BinaryOp;
+import dev.horn.ops.Op;
+import dev.horn.ops.UnaryOp;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled graph: a flat schedule of kernels over numbered slots, with each slot's last use
+ * known in advance. Running it feeds the inputs, runs every step, and returns the fetches.
+ *
+ * <p>With buffer planning, a slot's buffer goes back to a pool right after its last use and
+ * the next kernel asking for an array of that dtype and size gets it; element-wise kernels may
+ * take the buffer of an input that dies at that very step (in place). The pool lives as long
+ * as the program, so a training loop stops allocating after its first step. Buffers that
+ * escape — fetched results, values stored into variables, constants, fed inputs — are never
+ * reused. A program runs one call at a time.
+ */
+public final class Program {
+    /** What the compiler did, for tests and benchmarks. */
+    public record Report(int lowered, int folded, int merged, int fusedAway, int scheduled) {}
+
+    /** Memory figures of the latest run. */
+    public record MemoryStats(long allocatedBytes, long peakLiveBytes, int allocations, int reuses) {}
+
+    private record Step(Op op, int[] inputs, int[] outputs, int[] releaseBefore, int[] releaseAfter, String name) {}
+
+    private final Step[] steps;
+    private final int slots;
+    private final Tensor[] constants;
+    private final int[] feedSlots;
+    private final TensorSpec[] feedSpecs;
+    private final String[] feedNames;
+    private final int[] resultSlots;
+    private final boolean planning;
+    private final Report report;
+    private final Pool pool = new Pool();
+    private MemoryStats lastStats = new MemoryStats(0, 0, 0, 0);
+
+    Program(Ir ir, boolean planning, Report report) {
+        this.planning = planning;
+        this.report = report;
+        Map<Ir.Value, Integer> slotOf = new IdentityHashMap<>();
+        java.util.List<Tensor> consts = new java.util.ArrayList<>();
+        java.util.function.Function<Ir.Value, Integer> slot = v -> slotOf.computeIfAbsent(v, k -> {
+            consts.add(k.constant);
+            return slotOf.size();
+        });
+        feedSlots = new int[ir.feeds.size()];
+        feedSpecs = new TensorSpec[ir.feeds.size()];
+        feedNames = new String[ir.feeds.size()];
+        for (int i = 0; i < feedSlots.length; i++) {
+            feedSlots[i] = slot.apply(ir.feeds.get(i));
+            feedSpecs[i] = ir.feeds.get(i).spec;
+            feedNames[i] = ir.feeds.get(i).name;
+        }
+        int[][] ins = new int[ir.steps.size()][];
+        int[][] outs = new int[ir.steps.size()][];
+        for (int s = 0; s < ir.steps.size(); s++) {
+            Ir.Step step = ir.steps.get(s);
+            ins[s] = java.util.Arrays.stream(step.inputs).mapToInt(slot::apply).toArray();
+            outs[s] = java.util.Arrays.stream(step.outputs).mapToInt(slot::apply).toArray();
+        }
+        resultSlots = ir.results.stream().mapToInt(slot::apply).toArray();
+        slots = slotOf.size();
+        constants = consts.toArray(Tensor[]::new);
+        // last use of each slot; fetched slots live to the end
+        int[] lastUse = new int[slots];
+        java.util.Arrays.fill(lastUse, -1);
+        for (int s = 0; s < ins.length; s++) {
+            for (int v : ins[s]) {
+                lastUse[v] = s;
+            }
+            for (int v : outs[s]) {
+                lastUse[v] = Math.max(lastUse[v], s);
+            }
+        }
+        for (int v : resultSlots) {
+            lastUse[v] = Integer.MAX_VALUE;
+        }
+        steps = new Step[ins.length];
+        for (int s = 0; s < ins.length; s++) {
+            Ir.Step step = ir.steps.get(s);
+            boolean inPlace = step.op instanceof UnaryOp || step.op instanceof BinaryOp || step.op instanceof FusedElementwise;
+            java.util.List<Integer> before = new java.util.ArrayList<>();
+            java.util.List<Integer> after = new java.util.ArrayList<>();
+            for (int v : ins[s]) {
+                if (lastUse[v] == s && !before.contains(v) && !after.contains(v)) {
+                    (inPlace ? before : after).add(v);
+                }
+            }
+            for (int v : outs[s]) {
+                if (lastUse[v] == s) {
+                    after.add(v); // produced but never read
+                }
+            }
+            steps[s] = new Step(step.op, ins[s], outs[s], before.stream().mapToInt(Integer::intValue).toArray(),
+                    after.stream().mapToInt(Integer::intValue).toArray(), step.name);
+        }
+    }
+
+    public Report report() {
+        return report;
+    }
+
+    public MemoryStats lastMemoryStats() {
+        return lastStats;
+    }
+
+    public int stepCount() {
+        return steps.length;
+    }
+
+    /** The scheduled steps, one line each, for debugging. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        for (Step s : steps) {
+            sb.append(s.name).append(" = ").append(s.op).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Runs the program on values for its feeds, in order; returns the fetches in order. */
+    public synchronized Tensor[] run(Tensor... feeds) {
+        if (feeds.length != feedSlots.length) {
+            throw new IllegalArgumentException("expected " + feedSlots.length + " fed values, got " + feeds.length);
+        }
+        Tensor[] values = constants.clone();
+        for (int i = 0; i < feeds.length; i++) {
+            new Placeholder(feedSpecs[i]).checkFeed(feedNames[i], feeds[i]);
+            values[feedSlots[i]] = feeds[i];
+        }
+        Run run = new Run(values);
+        HeapArrays.Allocator previous = HeapArrays.install(planning ? pool : run.counting);
+        try {
+            for (Step step : steps) {
+                run.execute(step);
+            }
+        } finally {
+            HeapArrays.install(previous);
+        }
+        Tensor[] results = new Tensor[resultSlots.length];
+        for (int i = 0; i < results.length; i++) {
+            results[i] = values[resultSlots[i]];
+            pool.escape(results[i]);
+        }
+        lastStats = run.stats();
+        return results;
+    }
+
+    /** The state of one call: slot values and how many live slots point at each pooled array. */
+    private final class Run {
+        final Tensor[] values;
+        final Map<Object, Integer> refs = new IdentityHashMap<>();
+        final Pool.Counting counting = new Pool.Counting();
+
+        Run(Tensor[] values) {
+            this.values = values;
+            pool.resetStats();
+        }
+
+        void execute(Step step) {
+            Tensor[] in = new Tensor[step.inputs.length];
+            TensorSpec[] specs = new TensorSpec[in.length];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = values[step.inputs[i]];
+                specs[i] = in[i].spec();
+            }
+            if (step.op.isStateful()) {
+                for (Tensor t : in) {
+                    pool.escape(t); // a variable may keep it
+                }
+            }
+            if (planning) {
+                for (int v : step.releaseBefore) {
+                    release(v, in);
+                }
+            }
+            Tensor[] out;
+            if (step.op.isStateful()) {
+                // what a stateful kernel allocates may be kept (a variable's new value): not from the pool
+                HeapArrays.Allocator active = HeapArrays.install(null);
+                try {
+                    out = step.op.compute(in, step.op.infer(specs));
+                } finally {
+                    HeapArrays.install(active);
+                }
+            } else {
+                out = step.op.compute(in, step.op.infer(specs));
+            }
+            for (int i = 0; i < out.length; i++) {
+                values[step.outputs[i]] = out[i];
+                if (planning && pool.owns(out[i].storage())) {
+                    refs.merge(out[i].storage(), 1, Integer::sum);
+                }
+            }
+            if (planning) {
+                for (int v : step.releaseAfter) {
+                    release(v, null);
+                }
+            }
+        }
+
+        /** Drops a dead slot; its buffer returns to the pool when no live slot shares it. */
+        private void release(int slot, Tensor[] stillReading) {
+            Tensor t = values[slot];
+            values[slot] = null;
+            if (t == null || !pool.owns(t.storage())) {
+                return;
+            }
+            int left = refs.merge(t.storage(), -1, Integer::sum);
+            if (left <= 0) {
+                refs.remove(t.storage());
+                // in place only when the kernel reads the buffer exactly where it writes
+                boolean aligned = stillReading == null || (t.offset() == 0 && t.isContiguous());
+                if (aligned) {
+                    pool.give(t.storage());
+                }
+            }
+        }
+
+        MemoryStats stats() {
+            return planning ? pool.stats() : counting.stats();
+        }
+    }
+
+    /** Free buffers by dtype and size, and which buffers the pool owns. */
+    private static final class Pool implements HeapArrays.Allocator {
+        private final Map<String, ArrayDeque<Object>> free = new HashMap<>();
+        private final Map<Object, Boolean> owned = new IdentityHashMap<>();
+        private long allocatedBytes;
+        private long liveBytes;
+        private long peakLiveBytes;
+        private int allocations;
+        private int reuses;
+
+        @Override
+        public synchronized Object take(DType dtype, int size) {
+            ArrayDeque<Object> q = free.get(key(dtype, size));
+            Object a = q == null ? null : q.poll();
+            if (a != null) {
+                reuses++;
+                live(bytes(a));
+            }
+            return a;
+        }
+
+        @Override
+        public synchronized void allocated(Object array) {
+            owned.put(array, Boolean.TRUE);
+            allocations++;
+            allocatedBytes += bytes(array);
+            live(bytes(array));
+        }
+
+        synchronized boolean owns(Object array) {
+            return array != null && owned.containsKey(array);
+        }
+
+        synchronized void give(Object array) {
+            free.computeIfAbsent(key(array), k -> new ArrayDeque<>()).push(array);
+            liveBytes -= bytes(array);
+        }
+
+        /** Forgets a buffer that leaves the program's control. */
+        synchronized void escape(Tensor t) {
+            if (t != null && t.storage() != null && owned.remove(t.storage()) != null) {
+                liveBytes -= bytes(t.storage());
+            }
+        }
+
+        private void live(long bytes) {
+            liveBytes += bytes;
+            peakLiveBytes = Math.max(peakLiveBytes, liveBytes);
+        }
+
+        synchronized void resetStats() {
+            allocatedBytes = 0;
+            peakLiveBytes = liveBytes;
+            allocations = 0;
+            reuses = 0;
+        }
+
+        synchronized MemoryStats stats() {
+            return new MemoryStats(allocatedBytes, peakLiveBytes, allocations, reuses);
+        }
+
+        private static String key(DType dtype, int size) {
+            return dtype.name() + ":" + size;
+        }
+
+        private static String key(Object array) {
+            Class<?> c = array.getClass().getComponentType();
+            DType dtype = c == float.class ? DType.FLOAT32 : c == double.class ? DType.FLOAT64 : c == int.class ? DType.INT32
+                    : c == long.class ? DType.INT64 : c == boolean.class ? DType.BOOL : DType.STRING;
+            return key(dtype, java.lang.reflect.Array.getLength(array));
+        }
+
+        private static long bytes(Object array) {
+            int n = java.lang.reflect.Array.getLength(array);
+            Class<?> c = array.getClass().getComponentType();
+            return (long) n * (c == double.class || c == long.class ? 8 : c == boolean.class ? 1 : 4);
+        }
+
+        /** Without planning: counts what kernels allocate; nothing is freed before the run ends. */
+        static final class Counting implements HeapArrays.Allocator {
+            private long bytes;
+            private int count;
+
+            @Override
+            public Object take(DType dtype, int size) {
+                return null;
+            }
+
+            @Override
+            public void allocated(Object array) {
+                bytes += Pool.bytes(array);
+                count++;
+            }
+
+            MemoryStats stats() {
+                return new MemoryStats(bytes, bytes, count, 0);
+            }
+        }
+    }
+}
