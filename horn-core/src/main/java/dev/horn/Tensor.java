@@ -235,24 +235,30 @@ public final class Tensor {
 
     // ---- values out --------------------------------------------------------------------------
 
+    /** This tensor's values converted to a dtype, computed now even while a graph is being built. */
+    private Tensor valuesAs(DType to) {
+        requireValues();
+        return dev.horn.ops.ExecutionContext.with(dev.horn.ops.ExecutionContext.EAGER, () -> tf.cast(this, to)).compact();
+    }
+
     public float[] toFloatArray() {
-        return ((float[]) tf.cast(this, DType.FLOAT32).compact().storage).clone();
+        return ((float[]) valuesAs(DType.FLOAT32).storage).clone();
     }
 
     public double[] toDoubleArray() {
-        return ((double[]) tf.cast(this, DType.FLOAT64).compact().storage).clone();
+        return ((double[]) valuesAs(DType.FLOAT64).storage).clone();
     }
 
     public int[] toIntArray() {
-        return ((int[]) tf.cast(this, DType.INT32).compact().storage).clone();
+        return ((int[]) valuesAs(DType.INT32).storage).clone();
     }
 
     public long[] toLongArray() {
-        return ((long[]) tf.cast(this, DType.INT64).compact().storage).clone();
+        return ((long[]) valuesAs(DType.INT64).storage).clone();
     }
 
     public boolean[] toBooleanArray() {
-        return ((boolean[]) tf.cast(this, DType.BOOL).compact().storage).clone();
+        return ((boolean[]) valuesAs(DType.BOOL).storage).clone();
     }
 
     public String[] toStringArray() {

@@ -6,6 +6,7 @@ import dev.horn.TensorSpec;
 import dev.horn.graph.Placeholder;
 import dev.horn.internal.cpu.HeapArrays;
 import dev.horn.ops.BinaryOp;
+import dev.horn.ops.ExecutionContext;
 import dev.horn.ops.Op;
 import dev.horn.ops.UnaryOp;
 import java.util.ArrayDeque;
@@ -141,7 +142,8 @@ public final class Program {
         }
         Run run = new Run(values);
         HeapArrays.Allocator previous = HeapArrays.install(planning ? pool : run.counting);
-        try {
+        // kernels that call ops internally must compute them, even when a graph is the thread's default
+        try (var eager = ExecutionContext.install(ExecutionContext.EAGER)) {
             for (Step step : steps) {
                 run.execute(step);
             }
