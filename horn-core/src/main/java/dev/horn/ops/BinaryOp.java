@@ -21,10 +21,12 @@ public abstract class BinaryOp extends Op {
     protected static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
     private final boolean vectorized;
+    private final Loop loop;
 
     protected BinaryOp(String name) {
         super(name);
         this.vectorized = overrides(BinaryOp.class, "apply", FloatVector.class, FloatVector.class);
+        this.loop = vectorized ? SpecializedLoops.binary(getClass()) : null;
     }
 
     protected abstract double apply(double a, double b);
@@ -123,13 +125,46 @@ public abstract class BinaryOp extends Op {
      * safe (in place).
      */
     public final void float32Segment(float[] x, int xo, int xs, float[] y, int yo, int ys, float[] z, int zo, int n) {
-        FloatVector xb = xs == 0 ? FloatVector.broadcast(F, x[xo]) : null;
-        FloatVector yb = ys == 0 ? FloatVector.broadcast(F, y[yo]) : null;
-        for (int i = 0; i < n; i += F.length()) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            FloatVector xv = xb != null ? xb : FloatVector.fromArray(F, x, xo + i, m);
-            FloatVector yv = yb != null ? yb : FloatVector.fromArray(F, y, yo + i, m);
-            apply(xv, yv).intoArray(z, zo + i, m);
+        loop.run(this, x, xo, xs, y, yo, ys, z, zo, n);
+    }
+
+    /** The float32 loop of one op class; see {@link SpecializedLoops} for why each class has its own. */
+    public interface Loop {
+        void run(BinaryOp op, float[] x, int xo, int xs, float[] y, int yo, int ys, float[] z, int zo, int n);
+    }
+
+    /** The loop's code: full vectors, then one masked tail. */
+    static final class LoopTemplate implements Loop {
+        @Override
+        public void run(BinaryOp op, float[] x, int xo, int xs, float[] y, int yo, int ys, float[] z, int zo, int n) {
+            int bound = F.loopBound(n);
+            int i = 0;
+            if (xs == 1 && ys == 1) {
+                for (; i < bound; i += F.length()) {
+                    op.apply(FloatVector.fromArray(F, x, xo + i), FloatVector.fromArray(F, y, yo + i)).intoArray(z, zo + i);
+                }
+            } else if (xs == 1) {
+                FloatVector yb = FloatVector.broadcast(F, y[yo]);
+                for (; i < bound; i += F.length()) {
+                    op.apply(FloatVector.fromArray(F, x, xo + i), yb).intoArray(z, zo + i);
+                }
+            } else if (ys == 1) {
+                FloatVector xb = FloatVector.broadcast(F, x[xo]);
+                for (; i < bound; i += F.length()) {
+                    op.apply(xb, FloatVector.fromArray(F, y, yo + i)).intoArray(z, zo + i);
+                }
+            } else {
+                FloatVector r = op.apply(FloatVector.broadcast(F, x[xo]), FloatVector.broadcast(F, y[yo]));
+                for (; i < bound; i += F.length()) {
+                    r.intoArray(z, zo + i);
+                }
+            }
+            if (i < n) {
+                VectorMask<Float> m = F.indexInRange(i, n);
+                FloatVector xv = xs == 0 ? FloatVector.broadcast(F, x[xo]) : FloatVector.fromArray(F, x, xo + i, m);
+                FloatVector yv = ys == 0 ? FloatVector.broadcast(F, y[yo]) : FloatVector.fromArray(F, y, yo + i, m);
+                op.apply(xv, yv).intoArray(z, zo + i, m);
+            }
         }
     }
 

@@ -20,10 +20,12 @@ public abstract class UnaryOp extends Op {
     protected static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
     private final boolean vectorized;
+    private final Loop loop;
 
     protected UnaryOp(String name) {
         super(name);
         this.vectorized = overrides(UnaryOp.class, "apply", FloatVector.class);
+        this.loop = vectorized ? SpecializedLoops.unary(getClass()) : null;
     }
 
     /** The rule on one element. */
@@ -50,9 +52,27 @@ public abstract class UnaryOp extends Op {
 
     /** Applies the float32 vector rule to n elements; dst may be src at the same positions (in place). */
     public final void float32Segment(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        for (int i = 0; i < n; i += F.length()) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            apply(FloatVector.fromArray(F, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
+        loop.run(this, src, srcOff, dst, dstOff, n);
+    }
+
+    /** The float32 loop of one op class; see {@link SpecializedLoops} for why each class has its own. */
+    public interface Loop {
+        void run(UnaryOp op, float[] src, int srcOff, float[] dst, int dstOff, int n);
+    }
+
+    /** The loop's code: full vectors, then one masked tail. */
+    static final class LoopTemplate implements Loop {
+        @Override
+        public void run(UnaryOp op, float[] src, int srcOff, float[] dst, int dstOff, int n) {
+            int bound = F.loopBound(n);
+            int i = 0;
+            for (; i < bound; i += F.length()) {
+                op.apply(FloatVector.fromArray(F, src, srcOff + i)).intoArray(dst, dstOff + i);
+            }
+            if (i < n) {
+                VectorMask<Float> m = F.indexInRange(i, n);
+                op.apply(FloatVector.fromArray(F, src, srcOff + i, m)).intoArray(dst, dstOff + i, m);
+            }
         }
     }
 
