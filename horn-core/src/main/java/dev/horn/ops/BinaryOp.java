@@ -20,12 +20,20 @@ import static dev.horn.Tf.tf;
 public abstract class BinaryOp extends Op {
     protected static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
+    /** Whether an op class has a float32 vector rule, looked up once per class. */
+    private static final ClassValue<Boolean> VECTORIZED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> kind) {
+            return overrides(kind, BinaryOp.class, "apply", FloatVector.class, FloatVector.class);
+        }
+    };
+
     private final boolean vectorized;
     private final Loop loop;
 
     protected BinaryOp(String name) {
         super(name);
-        this.vectorized = overrides(BinaryOp.class, "apply", FloatVector.class, FloatVector.class);
+        this.vectorized = VECTORIZED.get(getClass());
         this.loop = vectorized ? SpecializedLoops.binary(getClass()) : null;
     }
 

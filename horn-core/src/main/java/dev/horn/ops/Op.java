@@ -59,17 +59,19 @@ public abstract class Op {
     }
 
     public static boolean isDifferentiable(Class<? extends Op> kind) {
-        try {
-            return kind.getMethod("gradient", Tensor[].class, Tensor[].class, Tensor[].class)
-                    .getDeclaringClass() != Op.class;
-        } catch (NoSuchMethodException e) {
-            throw new AssertionError(e);
-        }
+        return DIFFERENTIABLE.get(kind);
     }
 
-    /** True when this op's class overrides {@code method} of {@code base}: an optional kernel form is present. */
-    protected final boolean overrides(Class<?> base, String method, Class<?>... parameterTypes) {
-        for (Class<?> c = getClass(); c != base; c = c.getSuperclass()) {
+    private static final ClassValue<Boolean> DIFFERENTIABLE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> kind) {
+            return overrides(kind, Op.class, "gradient", Tensor[].class, Tensor[].class, Tensor[].class);
+        }
+    };
+
+    /** True when {@code kind} overrides {@code method} of {@code base}: an optional form is present. */
+    protected static boolean overrides(Class<?> kind, Class<?> base, String method, Class<?>... parameterTypes) {
+        for (Class<?> c = kind; c != base; c = c.getSuperclass()) {
             try {
                 c.getDeclaredMethod(method, parameterTypes);
                 return true;

@@ -19,12 +19,20 @@ import jdk.incubator.vector.VectorSpecies;
 public abstract class UnaryOp extends Op {
     protected static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
+    /** Whether an op class has a float32 vector rule, looked up once per class. */
+    private static final ClassValue<Boolean> VECTORIZED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> kind) {
+            return overrides(kind, UnaryOp.class, "apply", FloatVector.class);
+        }
+    };
+
     private final boolean vectorized;
     private final Loop loop;
 
     protected UnaryOp(String name) {
         super(name);
-        this.vectorized = overrides(UnaryOp.class, "apply", FloatVector.class);
+        this.vectorized = VECTORIZED.get(getClass());
         this.loop = vectorized ? SpecializedLoops.unary(getClass()) : null;
     }
 
