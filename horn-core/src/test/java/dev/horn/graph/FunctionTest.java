@@ -143,6 +143,15 @@ class FunctionTest {
     }
 
     @Test
+    void aTraceWithAnUnknownBatchDimensionRunsAnyBatchSize() {
+        Tensor w = Tensor.of(new float[][] {{1}, {2}, {3}});
+        Function f = Function.of(x -> tf.matmul(tf.exp(tf.mul(x[0], Tensor.scalar(0f))), w));
+        ConcreteFunction any = f.concrete(List.of(dev.horn.TensorSpec.of(DType.FLOAT32, -1, 3)));
+        assertThat(any.call(tf.ones(2, 3))[0].toFloatArray()).containsExactly(6, 6);
+        assertThat(any.call(tf.ones(5, 3))[0].shape().dims()).containsExactly(5, 1);
+    }
+
+    @Test
     void feedOfTheWrongShapeIsRefused() {
         Graph g = new Graph();
         Tensor x;
