@@ -45,10 +45,11 @@ public interface ArrayOps {
     default Tensor[] unstack(Tensor x, int axis) {
         int a = x.shape().normalizeAxis(axis);
         Tensor[] parts = split(x, x.shape().dim(a), a);
+        Tensor[] out = new Tensor[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            parts[i] = squeeze(parts[i], a);
+            out[i] = squeeze(parts[i], a);
         }
-        return parts;
+        return out;
     }
 
     default Tensor tile(Tensor x, int... multiples) { return new Tile(multiples).apply(x); }
