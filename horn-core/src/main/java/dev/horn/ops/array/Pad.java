@@ -80,12 +80,13 @@ public final class Pad extends Op {
             ArrayKernels.copyInto(x, out, start, strides);
             return new Tensor[] {Tensor.wrap(x.dtype(), shape, out)};
         }
+        Tensor y = x.view(x.shape(), x.offset(), x.strides()); // never the input itself: the tape keys on identity
         for (int axis = 0; axis < x.rank(); axis++) {
             if (paddings[axis][0] > 0 || paddings[axis][1] > 0) {
-                x = mirror(x, axis);
+                y = mirror(y, axis);
             }
         }
-        return new Tensor[] {x};
+        return new Tensor[] {y};
     }
 
     /** Pads one axis: the two mirrored pieces are views of x with a negative stride on that axis. */

@@ -45,7 +45,27 @@ public final class ArrayGradSpecs {
                 of(Gather.class, "gather batch_dims 1 axis 2", x -> tf.gather(x[0], batchIdx, 2, 1), new int[] {2, 2, 3, 2}),
                 of(GatherNd.class, "gather_nd rows", x -> tf.gatherNd(x[0], ndIdx), new int[] {2, 3, 2}),
                 of(TensorScatterAdd.class, "tensor_scatter_nd_add repeated rows",
-                        x -> tf.tensorScatterAdd(x[0], Tensor.of(new int[] {1, 0, 1}, 3, 1), x[1]), new int[] {2, 3}, new int[] {3, 3})
+                        x -> tf.tensorScatterAdd(x[0], Tensor.of(new int[] {1, 0, 1}, 3, 1), x[1]), new int[] {2, 3}, new int[] {3, 3}),
+                // squares make the gradients depend on x, so the gradient ops' own gradients are checked too
+                of(Gather.class, "gather squared (second order)", x -> square(tf.gather(x[0], idx, 1)), new int[] {2, 3, 2})
+                        .withSecondOrder(),
+                of(TensorScatterAdd.class, "tensor_scatter_nd_add squared (second order)",
+                        x -> square(tf.tensorScatterAdd(x[0], ndIdx, x[1])), new int[] {2, 3, 2}, new int[] {3, 2})
+                        .withSecondOrder(),
+                of(Pad.class, "pad reflect squared (second order)",
+                        x -> square(tf.pad(x[0], new int[][] {{1, 2}, {0, 1}}, Pad.Mode.REFLECT)), new int[] {3, 2}).withSecondOrder(),
+                of(StridedSlice.class, "strided_slice squared (second order)", x -> square(backwards.apply(x[0])), new int[] {3, 4, 4})
+                        .withSecondOrder(),
+                of(Tile.class, "tile squared (second order)", x -> square(tf.tile(x[0], 2, 1)), new int[] {2, 3}).withSecondOrder(),
+                of(Concat.class, "concat squared (second order)", x -> square(tf.concat(List.of(x[0], x[1]), 0)),
+                        new int[] {1, 3}, new int[] {2, 3}).withSecondOrder(),
+                of(Concat.class, "concat of one input", x -> tf.concat(List.of(x[0]), 0), new int[] {2, 3}),
+                of(Pad.class, "pad reflect by nothing", x -> tf.pad(x[0], new int[2][2], Pad.Mode.REFLECT), new int[] {2, 3}),
+                of(Split.class, "split squared (second order)", x -> square(tf.split(x[0], 3, 1)[1]), new int[] {2, 3}).withSecondOrder()
         );
+    }
+
+    private static Tensor square(Tensor t) {
+        return tf.mul(t, t);
     }
 }
