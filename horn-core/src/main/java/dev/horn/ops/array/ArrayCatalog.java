@@ -6,7 +6,11 @@ import java.util.List;
 /** The op kinds of this package, one line each, for {@link dev.horn.ops.OpRegistry}. */
 public final class ArrayCatalog {
     public static final List<Class<? extends Op>> OPS = List.of(
-            Reshape.class, Transpose.class, BroadcastTo.class);
+            Reshape.class, Transpose.class, BroadcastTo.class,
+            ExpandDims.class, Squeeze.class,
+            Concat.class, Split.class, Tile.class, Pad.class,
+            Slice.class, StridedSlice.class, StridedSliceGrad.class,
+            Gather.class, GatherNd.class, TensorScatterAdd.class, OneHot.class);
 
     private ArrayCatalog() {}
 }
