@@ -98,7 +98,14 @@ public abstract class Op {
         }
         TensorSpec[] outputs = infer(specs);
         Tensor[] results = ExecutionContext.current().execute(this, inputs, outputs);
-        GradientTape.record(this, inputs, results);
+        for (int i = 0; i < results.length; i++) {
+            for (Tensor in : inputs) {
+                if (results[i] == in) { // tapes tell tensors apart by identity: an output must be a new object
+                    results[i] = in.isSymbolic() ? in : in.view(in.shape(), in.offset(), in.strides());
+                }
+            }
+        }
+        GradientTape.record(this, inputs.clone(), results.clone());
         return results;
     }
 

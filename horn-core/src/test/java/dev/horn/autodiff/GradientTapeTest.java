@@ -146,6 +146,18 @@ class GradientTapeTest {
     }
 
     @Test
+    void anOpThatReturnsItsInputStillCountsTheGradientOnce() {
+        Tensor x = Tensor.of(new double[] {1, 2});
+        GradientTape tape = new GradientTape();
+        Tensor loss;
+        try (tape) {
+            tape.watch(x);
+            loss = tf.reduceSum(tf.mul(tf.cast(x, dev.horn.DType.FLOAT64), x)); // cast to its own dtype
+        }
+        assertThat(tape.gradient(loss, x).toDoubleArray()).containsExactly(2, 4);
+    }
+
+    @Test
     void integerTensorsCarryNoGradient() {
         Tensor x = Tensor.of(new int[] {1, 2});
         GradientTape tape = new GradientTape();
