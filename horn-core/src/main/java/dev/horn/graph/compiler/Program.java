@@ -1,6 +1,5 @@
 package dev.horn.graph.compiler;
 
-import dev.horn.DType;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.graph.Placeholder;
@@ -9,10 +8,7 @@ import dev.horn.ops.BinaryOp;
 import dev.horn.ops.ExecutionContext;
 import dev.horn.ops.Op;
 import dev.horn.ops.UnaryOp;
-import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,7 +40,7 @@ public final class Program {
     private final int[] resultSlots;
     private final boolean planning;
     private final Report report;
-    private final Pool pool = new Pool();
+    private final BufferPool pool = new BufferPool();
     private MemoryStats lastStats = new MemoryStats(0, 0, 0, 0);
 
     Program(Ir ir, boolean planning, Report report) {
@@ -163,7 +159,7 @@ public final class Program {
     private final class Run {
         final Tensor[] values;
         final Map<Object, Integer> refs = new IdentityHashMap<>();
-        final Pool.Counting counting = new Pool.Counting();
+        final BufferPool.Counting counting = new BufferPool.Counting();
 
         Run(Tensor[] values) {
             this.values = values;
@@ -232,106 +228,6 @@ public final class Program {
 
         MemoryStats stats() {
             return planning ? pool.stats() : counting.stats();
-        }
-    }
-
-    /** Free buffers by dtype and size, and which buffers the pool owns. */
-    private static final class Pool implements HeapArrays.Allocator {
-        private final Map<String, ArrayDeque<Object>> free = new HashMap<>();
-        private final Map<Object, Boolean> owned = new IdentityHashMap<>();
-        private long allocatedBytes;
-        private long liveBytes;
-        private long peakLiveBytes;
-        private int allocations;
-        private int reuses;
-
-        @Override
-        public synchronized Object take(DType dtype, int size) {
-            ArrayDeque<Object> q = free.get(key(dtype, size));
-            Object a = q == null ? null : q.poll();
-            if (a != null) {
-                reuses++;
-                live(bytes(a));
-            }
-            return a;
-        }
-
-        @Override
-        public synchronized void allocated(Object array) {
-            owned.put(array, Boolean.TRUE);
-            allocations++;
-            allocatedBytes += bytes(array);
-            live(bytes(array));
-        }
-
-        synchronized boolean owns(Object array) {
-            return array != null && owned.containsKey(array);
-        }
-
-        synchronized void give(Object array) {
-            free.computeIfAbsent(key(array), k -> new ArrayDeque<>()).push(array);
-            liveBytes -= bytes(array);
-        }
-
-        /** Forgets a buffer that leaves the program's control. */
-        synchronized void escape(Tensor t) {
-            if (t != null && t.storage() != null && owned.remove(t.storage()) != null) {
-                liveBytes -= bytes(t.storage());
-            }
-        }
-
-        private void live(long bytes) {
-            liveBytes += bytes;
-            peakLiveBytes = Math.max(peakLiveBytes, liveBytes);
-        }
-
-        synchronized void resetStats() {
-            allocatedBytes = 0;
-            peakLiveBytes = liveBytes;
-            allocations = 0;
-            reuses = 0;
-        }
-
-        synchronized MemoryStats stats() {
-            return new MemoryStats(allocatedBytes, peakLiveBytes, allocations, reuses);
-        }
-
-        private static String key(DType dtype, int size) {
-            return dtype.name() + ":" + size;
-        }
-
-        private static String key(Object array) {
-            Class<?> c = array.getClass().getComponentType();
-            DType dtype = c == float.class ? DType.FLOAT32 : c == double.class ? DType.FLOAT64 : c == int.class ? DType.INT32
-                    : c == long.class ? DType.INT64 : c == boolean.class ? DType.BOOL : DType.STRING;
-            return key(dtype, java.lang.reflect.Array.getLength(array));
-        }
-
-        private static long bytes(Object array) {
-            int n = java.lang.reflect.Array.getLength(array);
-            Class<?> c = array.getClass().getComponentType();
-            return (long) n * (c == double.class || c == long.class ? 8 : c == boolean.class ? 1 : 4);
-        }
-
-        /** Without planning: counts what kernels allocate; nothing is freed before the run ends. */
-        static final class Counting implements HeapArrays.Allocator {
-            private long bytes;
-            private int count;
-
-            @Override
-            public Object take(DType dtype, int size) {
-                return null;
-            }
-
-            @Override
-            public void allocated(Object array) {
-                bytes += Pool.bytes(array);
-                count++;
-            }
-
-            MemoryStats stats() {
-                return new MemoryStats(bytes, bytes, count, 0);
-            }
         }
     }
 }
