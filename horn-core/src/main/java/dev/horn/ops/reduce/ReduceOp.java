@@ -213,6 +213,15 @@ public abstract class ReduceOp extends Op {
         }
     }
 
+    /** Spreads the upstream gradient over the inputs equal to the result (max/min), evenly among ties. */
+    protected Tensor gradientToExtremes(Tensor x, Tensor result, Tensor grad) {
+        Tensor expanded = expandToInput(result, x.shape());
+        Tensor hits = tf.cast(tf.equal(x, expanded), x.dtype());
+        int[] red = reducedAxes(x.rank());
+        Tensor count = tf.reduceSum(hits, red, true);
+        return tf.div(tf.mul(hits, expandToInput(grad, x.shape())), count);
+    }
+
     /** The upstream gradient reshaped so it broadcasts against the input (reduced axes as size 1). */
     protected Tensor expandToInput(Tensor grad, Shape inputShape) {
         int[] red = reducedAxes(inputShape.rank());
