@@ -5,6 +5,7 @@ import dev.horn.ops.linalg.LinalgGradSpecs;
 import dev.horn.ops.math.MathGradSpecs;
 import dev.horn.ops.nn.NnGradSpecs;
 import dev.horn.ops.reduce.ReduceGradSpecs;
+import dev.horn.ops.sort.SortGradSpecs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,7 @@ class OpGradientTest {
         all.addAll(ArrayGradSpecs.specs());
         all.addAll(LinalgGradSpecs.specs());
         all.addAll(NnGradSpecs.specs());
+        all.addAll(SortGradSpecs.specs());
         return all;
     }
 

@@ -116,18 +116,17 @@ public final class Gather extends Op {
         int n = pd[a];
         int inner = ArrayKernels.product(pd, a + 1, pd.length);
         int per = ArrayKernels.product(id, b, id.length);
-        long[] idx = ArrayKernels.indices(in[1]);
-        long[] rows = new long[2 * batch * per];
+        // scatter rows (batch, index) built with ops, so the gradient also works inside a traced graph
+        long[] batchOf = new long[batch * per];
         for (int bi = 0; bi < batch; bi++) {
-            for (int k = 0; k < per; k++) {
-                rows[2 * (bi * per + k)] = bi;
-                rows[2 * (bi * per + k) + 1] = idx[bi * per + k];
-            }
+            java.util.Arrays.fill(batchOf, bi * per, (bi + 1) * per, bi);
         }
+        Tensor index = tf.cast(tf.reshape(in[1], batch * per), dev.horn.DType.INT64);
+        Tensor rows = tf.stack(java.util.List.of(Tensor.of(batchOf, batch * per), index), 1);
         Tensor updates = tf.transpose(tf.reshape(g[0], batch, outer, per, inner), 0, 2, 1, 3);
         updates = tf.reshape(updates, batch * per, outer, inner);
         Tensor zeros = tf.zeros(g[0].dtype(), batch, n, outer, inner);
-        Tensor summed = tf.tensorScatterAdd(zeros, Tensor.of(rows, batch * per, 2), updates);
+        Tensor summed = tf.tensorScatterAdd(zeros, rows, updates);
         return new Tensor[] {tf.reshape(tf.transpose(summed, 0, 2, 1, 3), pd), null};
     }
 }
