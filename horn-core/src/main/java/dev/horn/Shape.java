@@ -27,6 +27,11 @@ public final class Shape {
         return dims.length == 0 ? SCALAR : new Shape(dims.clone());
     }
 
+    /** Same as {@link #of}, named as R's {@code shape()} for a static import: {@code tf.zeros(shape(2, 3))}. */
+    public static Shape shape(int... dims) {
+        return of(dims);
+    }
+
     public static Shape scalar() {
         return SCALAR;
     }

@@ -24,47 +24,17 @@ final class TensorFormat {
         Tensor c = t.compact();
         boolean summarise = c.size() > THRESHOLD;
         int[] dims = c.shape().dims();
-        String[] items = new String[c.size()];
-        boolean floating = c.dtype().isFloating();
-        boolean allIntegral = true;
-        int maxDecimals = 0;
-        for (int i = 0; i < items.length; i++) {
-            if (floating) {
-                double v = c.getDouble(i);
-                if (!Double.isFinite(v) || v != Math.rint(v) || Math.abs(v) >= 1e16) {
-                    allIntegral = false;
-                }
+        String[] items = switch (c.dtype()) {
+            case FLOAT32, FLOAT64 -> FloatText.format(c, summarise ? shownIndices(dims) : null);
+            case BOOL -> each(c, i -> c.getDouble(i) != 0 ? "True" : "False");
+            case STRING -> each(c, i -> "b'" + ((String[]) c.storage())[i] + "'");
+            default -> each(c, i -> Long.toString((long) c.getDouble(i)));
+        };
+        int width = 0; // numpy right-aligns numbers and booleans to a common width; strings are not padded
+        for (String item : items) {
+            if (item != null && c.dtype() != DType.STRING) {
+                width = Math.max(width, item.length());
             }
-        }
-        for (int i = 0; i < items.length; i++) {
-            items[i] = switch (c.dtype()) {
-                case FLOAT32, FLOAT64 -> {
-                    double v = c.getDouble(i);
-                    String s = floatText(v, c.dtype() == DType.FLOAT32, allIntegral);
-                    int dot = s.indexOf('.');
-                    if (dot >= 0 && !s.contains("e")) {
-                        maxDecimals = Math.max(maxDecimals, s.length() - dot - 1);
-                    }
-                    yield s;
-                }
-                case BOOL -> c.getDouble(i) != 0 ? "True" : "False";
-                case STRING -> "b'" + ((String[]) c.storage())[i] + "'";
-                default -> Long.toString((long) c.getDouble(i));
-            };
-        }
-        if (floating && !allIntegral) {
-            // numpy pads decimals so a column of numbers lines up: 0.5 next to 0.25 prints as 0.5 and 0.25 -> "0.5 " "0.25"
-            for (int i = 0; i < items.length; i++) {
-                String s = items[i];
-                int dot = s.indexOf('.');
-                if (dot >= 0 && !s.contains("e") && !s.contains("n")) {
-                    items[i] = s + " ".repeat(maxDecimals - (s.length() - dot - 1));
-                }
-            }
-        }
-        int width = 0;
-        for (String s : items) {
-            width = Math.max(width, s.length());
         }
         if (dims.length == 0) {
             return items[0].strip();
@@ -72,6 +42,34 @@ final class TensorFormat {
         StringBuilder sb = new StringBuilder();
         block(sb, items, dims, 0, 0, width, summarise);
         return sb.toString();
+    }
+
+    private static String[] each(Tensor c, java.util.function.IntFunction<String> text) {
+        String[] items = new String[c.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = text.apply(i);
+        }
+        return items;
+    }
+
+    /** Which flat indices a summarised print shows: the first and last EDGE along every axis. */
+    private static boolean[] shownIndices(int[] dims) {
+        int size = 1;
+        for (int d : dims) {
+            size *= d;
+        }
+        boolean[] shown = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            int rest = i;
+            boolean keep = true;
+            for (int ax = dims.length - 1; ax >= 0 && keep; ax--) {
+                int coord = rest % dims[ax];
+                rest /= dims[ax];
+                keep = dims[ax] <= 2 * EDGE || coord < EDGE || coord >= dims[ax] - EDGE;
+            }
+            shown[i] = keep;
+        }
+        return shown;
     }
 
     private static void block(StringBuilder sb, String[] items, int[] dims, int depth, int start, int width, boolean summarise) {
@@ -96,31 +94,12 @@ final class TensorFormat {
             }
             if (depth == dims.length - 1) {
                 String s = items[start + i];
-                sb.append(" ".repeat(width - s.length())).append(s);
+                sb.append(" ".repeat(Math.max(0, width - s.length()))).append(s);
             } else {
                 block(sb, items, dims, depth + 1, start + i * stride, width, summarise);
             }
         }
         sb.append(']');
-    }
-
-    private static String floatText(double v, boolean single, boolean allIntegral) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        if (allIntegral) {
-            return (long) v + ".";
-        }
-        double a = Math.abs(v);
-        if (a != 0 && (a < 1e-4 || a >= 1e16)) {
-            return String.format(java.util.Locale.ROOT, "%.7e", v).replaceAll("0+e", "e").replace(".e", "e");
-        }
-        String s = new java.math.BigDecimal(single ? Float.toString((float) v) : Double.toString(v))
-                .round(new java.math.MathContext(single ? 8 : 8)).stripTrailingZeros().toPlainString();
-        return s.contains(".") ? s : s + ".";
     }
 
     static String shapeTuple(Shape shape) {
