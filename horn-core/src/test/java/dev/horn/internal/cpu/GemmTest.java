@@ -1,0 +1,75 @@
+package dev.horn.internal.cpu;
+
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/** The float32 GEMM against a naive double-precision reference, across shapes, transposes, offsets and accumulation. */
+class GemmTest {
+    static Stream<Arguments> shapes() {
+        int[][] mkn = {
+            {1, 1, 1}, {7, 13, 17}, {4, 64, 64}, {33, 129, 65}, {129, 257, 33}, {5, 600, 70}, {128, 784, 10},
+            {64, 1152, 64}, {17, 3, 129}, {300, 40, 5}, {2, 1030, 257}, {257, 64, 1}, {200, 520, 300}};
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (int[] s : mkn) {
+            for (int t = 0; t < 4; t++) {
+                b.add(Arguments.of(s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0));
+            }
+        }
+        return b.build();
+    }
+
+    @ParameterizedTest(name = "m={0} k={1} n={2} transA={3} transB={4}")
+    @MethodSource("shapes")
+    void matchesTheNaiveReference(int m, int k, int n, boolean transA, boolean transB) {
+        Random random = new Random(m * 31 + k * 7 + n);
+        int aOff = 3;
+        int bOff = 5;
+        int cOff = 2;
+        int lda = (transA ? m : k) + 1; // padded leading dimensions
+        int ldb = (transB ? k : n) + 2;
+        int ldc = n + 3;
+        float[] a = random(random, aOff + (transA ? k : m) * lda);
+        float[] b = random(random, bOff + (transB ? n : k) * ldb);
+        float[] c = random(random, cOff + m * ldc);
+        float[] original = c.clone();
+        for (boolean accumulate : new boolean[] {false, true}) {
+            float[] out = original.clone();
+            Gemm.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, out, cOff, ldc, accumulate);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double want = accumulate ? original[cOff + i * ldc + j] : 0;
+                    double scale = 1;
+                    for (int p = 0; p < k; p++) {
+                        double x = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                        double y = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                        want += x * y;
+                        scale += Math.abs(x * y);
+                    }
+                    double got = out[cOff + i * ldc + j];
+                    if (Math.abs(got - want) > 1e-5 * scale) {
+                        fail("C[%d,%d] = %s, expected %s (accumulate=%s)", i, j, got, want, accumulate);
+                    }
+                }
+                // padding between rows is untouched
+                for (int j = n; j < ldc && cOff + i * ldc + j < out.length; j++) {
+                    if (out[cOff + i * ldc + j] != original[cOff + i * ldc + j]) {
+                        fail("padding C[%d,%d] was written", i, j);
+                    }
+                }
+            }
+        }
+    }
+
+    private static float[] random(Random r, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = r.nextFloat() * 2 - 1;
+        }
+        return v;
+    }
+}
