@@ -1,0 +1,71 @@
+package dev.horn.optimizers;
+
+import dev.horn.DType;
+import dev.horn.Tensor;
+import dev.horn.Variable;
+import java.util.Map;
+
+import static dev.horn.Tf.tf;
+import static dev.horn.optimizers.OptimizerMath.scalar;
+import static dev.horn.optimizers.OptimizerMath.sqrt;
+import static dev.horn.optimizers.OptimizerMath.square;
+
+/**
+ * Adadelta, as Keras' {@code Adadelta} (learning_rate=0.001, rho=0.95, epsilon=1e-7), with
+ * {@code rms(x) = sqrt(x + epsilon)}:
+ * <pre>
+ * accumulated_grad = rho * accumulated_grad + (1 - rho) * g^2
+ * delta = -rms(accumulated_delta_var) * g / rms(accumulated_grad)
+ * accumulated_delta_var = rho * accumulated_delta_var + (1 - rho) * delta^2
+ * w += lr * delta
+ * </pre>
+ */
+public final class Adadelta extends FluentOptimizer<Adadelta> {
+    private double rho = 0.95;
+    private double epsilon = 1e-7;
+
+    public Adadelta() {
+        super(0.001);
+    }
+
+    public double rho() {
+        return rho;
+    }
+
+    public Adadelta rho(double rho) {
+        this.rho = Arguments.decayRate(kind(), "rho", rho);
+        return this;
+    }
+
+    public double epsilon() {
+        return epsilon;
+    }
+
+    public Adadelta epsilon(double epsilon) {
+        this.epsilon = Arguments.nonNegative(kind(), "epsilon", epsilon);
+        return this;
+    }
+
+    @Override
+    protected void updateStep(Tensor g, Variable w, Tensor lr) {
+        DType dt = w.dtype();
+        Variable gradSlot = slotFor(w, "accumulated_grad");
+        Variable deltaSlot = slotFor(w, "accumulated_delta_var");
+        Tensor r = scalar(dt, rho);
+        Tensor oneMinusRho = scalar(dt, 1 - rho);
+        Tensor eps = scalar(dt, epsilon);
+        Tensor accumulatedGrad = tf.add(tf.mul(r, gradSlot.read()), tf.mul(oneMinusRho, square(g)));
+        gradSlot.assign(accumulatedGrad);
+        Tensor accumulatedDelta = deltaSlot.read();
+        Tensor delta = tf.neg(tf.div(tf.mul(sqrt(tf.add(accumulatedDelta, eps)), g),
+                sqrt(tf.add(accumulatedGrad, eps))));
+        deltaSlot.assign(tf.add(tf.mul(r, accumulatedDelta), tf.mul(oneMinusRho, square(delta))));
+        w.assignAdd(tf.mul(lr, delta));
+    }
+
+    @Override
+    protected void addConfig(Map<String, Object> config) {
+        config.put("rho", rho);
+        config.put("epsilon", epsilon);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.horn.optimizers;
+
+import dev.horn.DType;
+import dev.horn.Tensor;
+import dev.horn.Variable;
+import java.util.Map;
+
+import static dev.horn.Tf.tf;
+import static dev.horn.optimizers.OptimizerMath.abs;
+import static dev.horn.optimizers.OptimizerMath.maximum;
+import static dev.horn.optimizers.OptimizerMath.scalar;
+
+/**
+ * Adamax, Adam with the infinity norm, as Keras' {@code Adamax} (learning_rate=0.001,
+ * beta_1=0.9, beta_2=0.999, epsilon=1e-7):
+ * <pre>
+ * t = iterations + 1
+ * m += (g - m) * (1 - beta_1)
+ * u = max(beta_2 * u, |g|)
+ * w -= lr * m / ((1 - beta_1^t) * (u + epsilon))
+ * </pre>
+ * Slots {@code momentum} and {@code norm}.
+ */
+public final class Adamax extends FluentOptimizer<Adamax> {
+    private double beta1 = 0.9;
+    private double beta2 = 0.999;
+    private double epsilon = 1e-7;
+
+    public Adamax() {
+        super(0.001);
+    }
+
+    public double beta1() {
+        return beta1;
+    }
+
+    public Adamax beta1(double beta1) {
+        this.beta1 = Arguments.decayRate(kind(), "beta_1", beta1);
+        return this;
+    }
+
+    public double beta2() {
+        return beta2;
+    }
+
+    public Adamax beta2(double beta2) {
+        this.beta2 = Arguments.decayRate(kind(), "beta_2", beta2);
+        return this;
+    }
+
+    public double epsilon() {
+        return epsilon;
+    }
+
+    public Adamax epsilon(double epsilon) {
+        this.epsilon = Arguments.nonNegative(kind(), "epsilon", epsilon);
+        return this;
+    }
+
+    @Override
+    protected void updateStep(Tensor g, Variable w, Tensor lr) {
+        DType dt = w.dtype();
+        Tensor beta1Power = tf.pow(scalar(dt, beta1), step(dt, 1));
+        Variable mSlot = slotFor(w, "momentum");
+        Variable uSlot = slotFor(w, "norm");
+        Tensor m0 = mSlot.read();
+        Tensor m = tf.add(m0, tf.mul(tf.sub(g, m0), scalar(dt, 1 - beta1)));
+        mSlot.assign(m);
+        Tensor u = maximum(tf.mul(scalar(dt, beta2), uSlot.read()), abs(g));
+        uSlot.assign(u);
+        w.assignSub(tf.div(tf.mul(lr, m),
+                tf.mul(tf.sub(scalar(dt, 1), beta1Power), tf.add(u, scalar(dt, epsilon)))));
+    }
+
+    @Override
+    protected void addConfig(Map<String, Object> config) {
+        config.put("beta_1", beta1);
+        config.put("beta_2", beta2);
+        config.put("epsilon", epsilon);
+    }
+}

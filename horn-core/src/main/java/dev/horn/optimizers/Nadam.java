@@ -1,0 +1,112 @@
+package dev.horn.optimizers;
+
+import dev.horn.DType;
+import dev.horn.Tensor;
+import dev.horn.Variable;
+import java.util.List;
+import java.util.Map;
+
+import static dev.horn.Tf.tf;
+import static dev.horn.optimizers.OptimizerMath.castTo;
+import static dev.horn.optimizers.OptimizerMath.scalar;
+import static dev.horn.optimizers.OptimizerMath.sqrt;
+import static dev.horn.optimizers.OptimizerMath.square;
+
+/**
+ * Adam with Nesterov momentum, as Keras' {@code Nadam} (learning_rate=0.001, beta_1=0.9,
+ * beta_2=0.999, epsilon=1e-7), with Keras' momentum-cache schedule
+ * {@code u_t = beta_1 * (1 - 0.5 * 0.96^t)} and its running product {@code u_product}
+ * (a variable of the first updated variable's dtype, advanced once per step):
+ * <pre>
+ * t = iterations + 1
+ * u_product = u_product * beta_1 * (1 - 0.5 * 0.96^t)          (once per step, first)
+ * m += (g - m) * (1 - beta_1);  v += (g^2 - v) * (1 - beta_2)
+ * m_hat = u_{t+1} * m / (1 - u_product * u_{t+1}) + (1 - u_t) * g / (1 - u_product)
+ * v_hat = v / (1 - beta_2^t)
+ * w -= m_hat * lr / (sqrt(v_hat) + epsilon)
+ * </pre>
+ */
+public final class Nadam extends FluentOptimizer<Nadam> {
+    private static final double DECAY = 0.96;
+
+    private double beta1 = 0.9;
+    private double beta2 = 0.999;
+    private double epsilon = 1e-7;
+    private Variable uProductVariable;
+    private Tensor uProduct; // this step's advanced product, shared by the variables' updates
+
+    public Nadam() {
+        super(0.001);
+    }
+
+    public double beta1() {
+        return beta1;
+    }
+
+    public Nadam beta1(double beta1) {
+        this.beta1 = Arguments.decayRate(kind(), "beta_1", beta1);
+        return this;
+    }
+
+    public double beta2() {
+        return beta2;
+    }
+
+    public Nadam beta2(double beta2) {
+        this.beta2 = Arguments.decayRate(kind(), "beta_2", beta2);
+        return this;
+    }
+
+    public double epsilon() {
+        return epsilon;
+    }
+
+    public Nadam epsilon(double epsilon) {
+        this.epsilon = Arguments.nonNegative(kind(), "epsilon", epsilon);
+        return this;
+    }
+
+    @Override
+    protected void beforeUpdates(List<Variable> variables) {
+        if (uProductVariable == null) {
+            uProductVariable = addVariable(Tensor.scalar(variables.getFirst().dtype(), 1.0), "u_product");
+        }
+        DType dt = uProductVariable.dtype();
+        Tensor cache = tf.sub(scalar(dt, 1), tf.mul(scalar(dt, 0.5), tf.pow(scalar(dt, DECAY), step(dt, 1))));
+        uProduct = tf.mul(tf.mul(uProductVariable.read(), scalar(dt, beta1)), cache);
+        uProductVariable.assign(uProduct);
+    }
+
+    @Override
+    protected void updateStep(Tensor g, Variable w, Tensor lr) {
+        DType dt = w.dtype();
+        Tensor one = scalar(dt, 1);
+        Tensor b1 = scalar(dt, beta1);
+        Tensor half = scalar(dt, 0.5);
+        Tensor decay = scalar(dt, DECAY);
+        Tensor uT = tf.mul(b1, tf.sub(one, tf.mul(half, tf.pow(decay, step(dt, 1)))));
+        Tensor uT1 = tf.mul(b1, tf.sub(one, tf.mul(half, tf.pow(decay, step(dt, 2)))));
+        Tensor uProductT = castTo(uProduct, dt);
+        Tensor uProductT1 = tf.mul(uProductT, uT1);
+        Tensor beta2Power = tf.pow(scalar(dt, beta2), step(dt, 1));
+        Variable mSlot = slotFor(w, "momentum");
+        Variable vSlot = slotFor(w, "velocity");
+        Tensor m0 = mSlot.read();
+        Tensor m = tf.add(m0, tf.mul(tf.sub(g, m0), tf.sub(one, b1)));
+        mSlot.assign(m);
+        Tensor v0 = vSlot.read();
+        Tensor v = tf.add(v0, tf.mul(tf.sub(square(g), v0), tf.sub(one, scalar(dt, beta2))));
+        vSlot.assign(v);
+        Tensor mHat = tf.add(tf.div(tf.mul(uT1, m), tf.sub(one, uProductT1)),
+                tf.div(tf.mul(tf.sub(one, uT), g), tf.sub(one, uProductT)));
+        Tensor vHat = tf.div(v, tf.sub(one, beta2Power));
+        w.assignSub(tf.div(tf.mul(mHat, lr), tf.add(sqrt(vHat), scalar(dt, epsilon))));
+    }
+
+    @Override
+    protected void addConfig(Map<String, Object> config) {
+        config.put("beta_1", beta1);
+        config.put("beta_2", beta2);
+        config.put("epsilon", epsilon);
+    }
+}
