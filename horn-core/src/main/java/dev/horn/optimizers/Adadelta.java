@@ -6,13 +6,10 @@ import dev.horn.Variable;
 import java.util.Map;
 
 import static dev.horn.Tf.tf;
-import static dev.horn.optimizers.OptimizerMath.scalar;
-import static dev.horn.optimizers.OptimizerMath.sqrt;
-import static dev.horn.optimizers.OptimizerMath.square;
 
 /**
  * Adadelta, as Keras' {@code Adadelta} (learning_rate=0.001, rho=0.95, epsilon=1e-7), with
- * {@code rms(x) = sqrt(x + epsilon)}:
+ * {@code rms(x) = tf.sqrt(x + epsilon)}:
  * <pre>
  * accumulated_grad = rho * accumulated_grad + (1 - rho) * g^2
  * delta = -rms(accumulated_delta_var) * g / rms(accumulated_grad)
@@ -51,15 +48,15 @@ public final class Adadelta extends FluentOptimizer<Adadelta> {
         DType dt = w.dtype();
         Variable gradSlot = slotFor(w, "accumulated_grad");
         Variable deltaSlot = slotFor(w, "accumulated_delta_var");
-        Tensor r = scalar(dt, rho);
-        Tensor oneMinusRho = scalar(dt, 1 - rho);
-        Tensor eps = scalar(dt, epsilon);
-        Tensor accumulatedGrad = tf.add(tf.mul(r, gradSlot.read()), tf.mul(oneMinusRho, square(g)));
+        Tensor r = Tensor.scalar(dt, rho);
+        Tensor oneMinusRho = Tensor.scalar(dt, 1 - rho);
+        Tensor eps = Tensor.scalar(dt, epsilon);
+        Tensor accumulatedGrad = tf.add(tf.mul(r, gradSlot.read()), tf.mul(oneMinusRho, tf.square(g)));
         gradSlot.assign(accumulatedGrad);
         Tensor accumulatedDelta = deltaSlot.read();
-        Tensor delta = tf.neg(tf.div(tf.mul(sqrt(tf.add(accumulatedDelta, eps)), g),
-                sqrt(tf.add(accumulatedGrad, eps))));
-        deltaSlot.assign(tf.add(tf.mul(r, accumulatedDelta), tf.mul(oneMinusRho, square(delta))));
+        Tensor delta = tf.neg(tf.div(tf.mul(tf.sqrt(tf.add(accumulatedDelta, eps)), g),
+                tf.sqrt(tf.add(accumulatedGrad, eps))));
+        deltaSlot.assign(tf.add(tf.mul(r, accumulatedDelta), tf.mul(oneMinusRho, tf.square(delta))));
         w.assignAdd(tf.mul(lr, delta));
     }
 

@@ -6,16 +6,13 @@ import dev.horn.Variable;
 import java.util.Map;
 
 import static dev.horn.Tf.tf;
-import static dev.horn.optimizers.OptimizerMath.scalar;
-import static dev.horn.optimizers.OptimizerMath.sqrt;
-import static dev.horn.optimizers.OptimizerMath.square;
 
 /**
  * Adagrad, as Keras' {@code Adagrad} (learning_rate=0.001, initial_accumulator_value=0.1,
  * epsilon=1e-7):
  * <pre>
  * accumulator += g^2                   (starts at initial_accumulator_value)
- * w -= lr * g / sqrt(accumulator + epsilon)
+ * w -= lr * g / tf.sqrt(accumulator + epsilon)
  * </pre>
  */
 public final class Adagrad extends FluentOptimizer<Adagrad> {
@@ -49,9 +46,9 @@ public final class Adagrad extends FluentOptimizer<Adagrad> {
     protected void updateStep(Tensor g, Variable w, Tensor lr) {
         DType dt = w.dtype();
         Variable accumulatorSlot = slotFor(w, "accumulator", initialAccumulatorValue);
-        Tensor accumulator = tf.add(accumulatorSlot.read(), square(g));
+        Tensor accumulator = tf.add(accumulatorSlot.read(), tf.square(g));
         accumulatorSlot.assign(accumulator);
-        w.assignSub(tf.div(tf.mul(lr, g), sqrt(tf.add(accumulator, scalar(dt, epsilon)))));
+        w.assignSub(tf.div(tf.mul(lr, g), tf.sqrt(tf.add(accumulator, Tensor.scalar(dt, epsilon)))));
     }
 
     @Override

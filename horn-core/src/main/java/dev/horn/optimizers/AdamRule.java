@@ -6,21 +6,17 @@ import dev.horn.Variable;
 import java.util.Map;
 
 import static dev.horn.Tf.tf;
-import static dev.horn.optimizers.OptimizerMath.maximum;
-import static dev.horn.optimizers.OptimizerMath.scalar;
-import static dev.horn.optimizers.OptimizerMath.sqrt;
-import static dev.horn.optimizers.OptimizerMath.square;
 
 /**
  * Adam's update, shared by {@link Adam} and {@link AdamW} (which differ only in weight decay),
  * as in Keras:
  * <pre>
  * t = iterations + 1
- * alpha = lr * sqrt(1 - beta_2^t) / (1 - beta_1^t)
+ * alpha = lr * tf.sqrt(1 - beta_2^t) / (1 - beta_1^t)
  * m += (g - m) * (1 - beta_1)
  * v += (g^2 - v) * (1 - beta_2)
  * v_hat = max(v_hat, v)                       (amsgrad; then v_hat replaces v below)
- * w -= m * alpha / (sqrt(v) + epsilon)
+ * w -= m * alpha / (tf.sqrt(v) + epsilon)
  * </pre>
  */
 abstract class AdamRule<S extends AdamRule<S>> extends FluentOptimizer<S> {
@@ -75,24 +71,24 @@ abstract class AdamRule<S extends AdamRule<S>> extends FluentOptimizer<S> {
     protected void updateStep(Tensor g, Variable w, Tensor lr) {
         DType dt = w.dtype();
         Tensor t = step(dt, 1);
-        Tensor one = scalar(dt, 1);
-        Tensor beta1Power = tf.pow(scalar(dt, beta1), t);
-        Tensor beta2Power = tf.pow(scalar(dt, beta2), t);
+        Tensor one = Tensor.scalar(dt, 1);
+        Tensor beta1Power = tf.pow(Tensor.scalar(dt, beta1), t);
+        Tensor beta2Power = tf.pow(Tensor.scalar(dt, beta2), t);
         Variable mSlot = slotFor(w, "momentum");
         Variable vSlot = slotFor(w, "velocity");
-        Tensor alpha = tf.div(tf.mul(lr, sqrt(tf.sub(one, beta2Power))), tf.sub(one, beta1Power));
+        Tensor alpha = tf.div(tf.mul(lr, tf.sqrt(tf.sub(one, beta2Power))), tf.sub(one, beta1Power));
         Tensor m0 = mSlot.read();
-        Tensor m = tf.add(m0, tf.mul(tf.sub(g, m0), scalar(dt, 1 - beta1)));
+        Tensor m = tf.add(m0, tf.mul(tf.sub(g, m0), Tensor.scalar(dt, 1 - beta1)));
         mSlot.assign(m);
         Tensor v0 = vSlot.read();
-        Tensor v = tf.add(v0, tf.mul(tf.sub(square(g), v0), scalar(dt, 1 - beta2)));
+        Tensor v = tf.add(v0, tf.mul(tf.sub(tf.square(g), v0), Tensor.scalar(dt, 1 - beta2)));
         vSlot.assign(v);
         if (amsgrad) {
             Variable vHatSlot = slotFor(w, "velocity_hat");
-            v = maximum(vHatSlot.read(), v);
+            v = tf.maximum(vHatSlot.read(), v);
             vHatSlot.assign(v);
         }
-        w.assignSub(tf.div(tf.mul(m, alpha), tf.add(sqrt(v), scalar(dt, epsilon))));
+        w.assignSub(tf.div(tf.mul(m, alpha), tf.add(tf.sqrt(v), Tensor.scalar(dt, epsilon))));
     }
 
     @Override

@@ -6,9 +6,6 @@ import dev.horn.Variable;
 import java.util.Map;
 
 import static dev.horn.Tf.tf;
-import static dev.horn.optimizers.OptimizerMath.abs;
-import static dev.horn.optimizers.OptimizerMath.maximum;
-import static dev.horn.optimizers.OptimizerMath.scalar;
 
 /**
  * Adamax, Adam with the infinity norm, as Keras' {@code Adamax} (learning_rate=0.001,
@@ -60,16 +57,16 @@ public final class Adamax extends FluentOptimizer<Adamax> {
     @Override
     protected void updateStep(Tensor g, Variable w, Tensor lr) {
         DType dt = w.dtype();
-        Tensor beta1Power = tf.pow(scalar(dt, beta1), step(dt, 1));
+        Tensor beta1Power = tf.pow(Tensor.scalar(dt, beta1), step(dt, 1));
         Variable mSlot = slotFor(w, "momentum");
         Variable uSlot = slotFor(w, "norm");
         Tensor m0 = mSlot.read();
-        Tensor m = tf.add(m0, tf.mul(tf.sub(g, m0), scalar(dt, 1 - beta1)));
+        Tensor m = tf.add(m0, tf.mul(tf.sub(g, m0), Tensor.scalar(dt, 1 - beta1)));
         mSlot.assign(m);
-        Tensor u = maximum(tf.mul(scalar(dt, beta2), uSlot.read()), abs(g));
+        Tensor u = tf.maximum(tf.mul(Tensor.scalar(dt, beta2), uSlot.read()), tf.abs(g));
         uSlot.assign(u);
         w.assignSub(tf.div(tf.mul(lr, m),
-                tf.mul(tf.sub(scalar(dt, 1), beta1Power), tf.add(u, scalar(dt, epsilon)))));
+                tf.mul(tf.sub(Tensor.scalar(dt, 1), beta1Power), tf.add(u, Tensor.scalar(dt, epsilon)))));
     }
 
     @Override

@@ -6,11 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static dev.horn.Tf.tf;
-import static dev.horn.optimizers.OptimizerMath.maximum;
-import static dev.horn.optimizers.OptimizerMath.minimum;
-import static dev.horn.optimizers.OptimizerMath.scalar;
-import static dev.horn.optimizers.OptimizerMath.sqrt;
-import static dev.horn.optimizers.OptimizerMath.square;
 
 /** Keras' three ways to clip gradients before an update, written with ops. */
 final class GradientClipping {
@@ -23,19 +18,19 @@ final class GradientClipping {
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
-        Tensor l2sum = tf.reduceSum(square(g), all, true);
-        Tensor pred = tf.greater(l2sum, scalar(dt, 0));
+        Tensor l2sum = tf.reduceSum(tf.square(g), all, true);
+        Tensor pred = tf.greater(l2sum, Tensor.scalar(dt, 0));
         // the two-tap where keeps the gradient of sqrt finite at zero, as Keras does
         Tensor safe = tf.where(pred, l2sum, tf.onesLike(l2sum));
-        Tensor l2norm = tf.where(pred, sqrt(safe), l2sum);
-        Tensor c = scalar(dt, clipnorm);
-        return tf.div(tf.mul(g, c), maximum(l2norm, c));
+        Tensor l2norm = tf.where(pred, tf.sqrt(safe), l2sum);
+        Tensor c = Tensor.scalar(dt, clipnorm);
+        return tf.div(tf.mul(g, c), tf.maximum(l2norm, c));
     }
 
     /** Every gradient clipped to [-clipvalue, clipvalue]. */
     static Tensor byValue(Tensor g, double clipvalue) {
         DType dt = g.dtype();
-        return maximum(minimum(g, scalar(dt, clipvalue)), scalar(dt, -clipvalue));
+        return tf.maximum(tf.minimum(g, Tensor.scalar(dt, clipvalue)), Tensor.scalar(dt, -clipvalue));
     }
 
     /**
@@ -46,17 +41,17 @@ final class GradientClipping {
         DType dt = grads.getFirst().dtype();
         Tensor sum = null;
         for (Tensor g : grads) {
-            Tensor s = OptimizerMath.castTo(tf.reduceSum(square(g)), dt);
+            Tensor s = tf.cast(tf.reduceSum(tf.square(g)), dt);
             sum = sum == null ? s : tf.add(sum, s);
         }
-        Tensor norm = sqrt(sum);
-        Tensor one = scalar(dt, 1);
-        Tensor forFinite = tf.mul(scalar(dt, clipnorm),
-                minimum(tf.div(one, norm), scalar(dt, 1.0 / clipnorm)));
+        Tensor norm = tf.sqrt(sum);
+        Tensor one = Tensor.scalar(dt, 1);
+        Tensor forFinite = tf.mul(Tensor.scalar(dt, clipnorm),
+                tf.minimum(tf.div(one, norm), Tensor.scalar(dt, 1.0 / clipnorm)));
         Tensor scale = tf.add(forFinite, tf.sub(norm, norm));
         List<Tensor> out = new ArrayList<>(grads.size());
         for (Tensor g : grads) {
-            out.add(tf.mul(g, OptimizerMath.castTo(scale, g.dtype())));
+            out.add(tf.mul(g, tf.cast(scale, g.dtype())));
         }
         return out;
     }

@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.horn.Tf.tf;
-import static dev.horn.optimizers.OptimizerMath.castTo;
-import static dev.horn.optimizers.OptimizerMath.scalar;
-import static dev.horn.optimizers.OptimizerMath.sqrt;
-import static dev.horn.optimizers.OptimizerMath.square;
 
 /**
  * Adam with Nesterov momentum, as Keras' {@code Nadam} (learning_rate=0.001, beta_1=0.9,
@@ -23,7 +19,7 @@ import static dev.horn.optimizers.OptimizerMath.square;
  * m += (g - m) * (1 - beta_1);  v += (g^2 - v) * (1 - beta_2)
  * m_hat = u_{t+1} * m / (1 - u_product * u_{t+1}) + (1 - u_t) * g / (1 - u_product)
  * v_hat = v / (1 - beta_2^t)
- * w -= m_hat * lr / (sqrt(v_hat) + epsilon)
+ * w -= m_hat * lr / (tf.sqrt(v_hat) + epsilon)
  * </pre>
  */
 public final class Nadam extends FluentOptimizer<Nadam> {
@@ -72,35 +68,35 @@ public final class Nadam extends FluentOptimizer<Nadam> {
             uProductVariable = addVariable(Tensor.scalar(variables.getFirst().dtype(), 1.0), "u_product");
         }
         DType dt = uProductVariable.dtype();
-        Tensor cache = tf.sub(scalar(dt, 1), tf.mul(scalar(dt, 0.5), tf.pow(scalar(dt, DECAY), step(dt, 1))));
-        uProduct = tf.mul(tf.mul(uProductVariable.read(), scalar(dt, beta1)), cache);
+        Tensor cache = tf.sub(Tensor.scalar(dt, 1), tf.mul(Tensor.scalar(dt, 0.5), tf.pow(Tensor.scalar(dt, DECAY), step(dt, 1))));
+        uProduct = tf.mul(tf.mul(uProductVariable.read(), Tensor.scalar(dt, beta1)), cache);
         uProductVariable.assign(uProduct);
     }
 
     @Override
     protected void updateStep(Tensor g, Variable w, Tensor lr) {
         DType dt = w.dtype();
-        Tensor one = scalar(dt, 1);
-        Tensor b1 = scalar(dt, beta1);
-        Tensor half = scalar(dt, 0.5);
-        Tensor decay = scalar(dt, DECAY);
+        Tensor one = Tensor.scalar(dt, 1);
+        Tensor b1 = Tensor.scalar(dt, beta1);
+        Tensor half = Tensor.scalar(dt, 0.5);
+        Tensor decay = Tensor.scalar(dt, DECAY);
         Tensor uT = tf.mul(b1, tf.sub(one, tf.mul(half, tf.pow(decay, step(dt, 1)))));
         Tensor uT1 = tf.mul(b1, tf.sub(one, tf.mul(half, tf.pow(decay, step(dt, 2)))));
-        Tensor uProductT = castTo(uProduct, dt);
+        Tensor uProductT = tf.cast(uProduct, dt);
         Tensor uProductT1 = tf.mul(uProductT, uT1);
-        Tensor beta2Power = tf.pow(scalar(dt, beta2), step(dt, 1));
+        Tensor beta2Power = tf.pow(Tensor.scalar(dt, beta2), step(dt, 1));
         Variable mSlot = slotFor(w, "momentum");
         Variable vSlot = slotFor(w, "velocity");
         Tensor m0 = mSlot.read();
         Tensor m = tf.add(m0, tf.mul(tf.sub(g, m0), tf.sub(one, b1)));
         mSlot.assign(m);
         Tensor v0 = vSlot.read();
-        Tensor v = tf.add(v0, tf.mul(tf.sub(square(g), v0), tf.sub(one, scalar(dt, beta2))));
+        Tensor v = tf.add(v0, tf.mul(tf.sub(tf.square(g), v0), tf.sub(one, Tensor.scalar(dt, beta2))));
         vSlot.assign(v);
         Tensor mHat = tf.add(tf.div(tf.mul(uT1, m), tf.sub(one, uProductT1)),
                 tf.div(tf.mul(tf.sub(one, uT), g), tf.sub(one, uProductT)));
         Tensor vHat = tf.div(v, tf.sub(one, beta2Power));
-        w.assignSub(tf.div(tf.mul(mHat, lr), tf.add(sqrt(vHat), scalar(dt, epsilon))));
+        w.assignSub(tf.div(tf.mul(mHat, lr), tf.add(tf.sqrt(vHat), Tensor.scalar(dt, epsilon))));
     }
 
     @Override

@@ -19,8 +19,6 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import static dev.horn.Tf.tf;
-import static dev.horn.optimizers.OptimizerMath.castTo;
-import static dev.horn.optimizers.OptimizerMath.scalar;
 
 /**
  * The base of the optimizers, as Keras' {@code Optimizer}: it filters missing gradients, clips
@@ -115,7 +113,7 @@ public abstract class Optimizer {
         beforeUpdates(v);
         for (int i = 0; i < g.size(); i++) {
             DType dt = v.get(i).dtype();
-            updateStep(castTo(g.get(i), dt), v.get(i), castTo(lr, dt));
+            updateStep(tf.cast(g.get(i), dt), v.get(i), tf.cast(lr, dt));
         }
         iterations.assignAdd(Tensor.scalar(1L));
     }
@@ -165,7 +163,7 @@ public abstract class Optimizer {
         for (Variable v : vars) {
             if (usesWeightDecay(v)) {
                 Tensor value = v.read();
-                Tensor decay = tf.mul(tf.mul(value, scalar(v.dtype(), weightDecay)), castTo(lr, v.dtype()));
+                Tensor decay = tf.mul(tf.mul(value, Tensor.scalar(v.dtype(), weightDecay)), tf.cast(lr, v.dtype()));
                 v.assign(tf.sub(value, decay));
             }
         }
@@ -277,7 +275,7 @@ public abstract class Optimizer {
 
     /** iterations + offset, cast to dtype: Keras' {@code local_step} is {@code stepAsFloat(dt, 1)}. */
     protected Tensor step(DType dtype, long offset) {
-        return castTo(tf.add(iterations().read(), Tensor.scalar(offset)), dtype);
+        return tf.cast(tf.add(iterations().read(), Tensor.scalar(offset)), dtype);
     }
 
     // ---- hyperparameters ----

@@ -6,9 +6,6 @@ import dev.horn.Variable;
 import java.util.Map;
 
 import static dev.horn.Tf.tf;
-import static dev.horn.optimizers.OptimizerMath.scalar;
-import static dev.horn.optimizers.OptimizerMath.sqrt;
-import static dev.horn.optimizers.OptimizerMath.square;
 
 /**
  * RMSprop, as Keras' {@code RMSprop} (learning_rate=0.001, rho=0.9, momentum=0.0,
@@ -16,7 +13,7 @@ import static dev.horn.optimizers.OptimizerMath.square;
  * <pre>
  * velocity = rho * velocity + (1 - rho) * g^2
  * average_gradient = rho * average_gradient + (1 - rho) * g             (centered)
- * increment = lr * g / sqrt(velocity [- average_gradient^2] + epsilon)
+ * increment = lr * g / tf.sqrt(velocity [- average_gradient^2] + epsilon)
  * momentum = momentum_coef * momentum + increment;  w -= momentum       (momentum > 0)
  * w -= increment                                                        (otherwise)
  * </pre>
@@ -73,21 +70,21 @@ public final class RMSprop extends FluentOptimizer<RMSprop> {
         Variable velocitySlot = slotFor(w, "velocity");
         Variable momentumSlot = momentum > 0 ? slotFor(w, "momentum") : null;
         Variable averageSlot = centered ? slotFor(w, "average_gradient") : null;
-        Tensor r = scalar(dt, rho);
-        Tensor oneMinusRho = scalar(dt, 1 - rho);
-        Tensor velocity = tf.add(tf.mul(r, velocitySlot.read()), tf.mul(oneMinusRho, square(g)));
+        Tensor r = Tensor.scalar(dt, rho);
+        Tensor oneMinusRho = Tensor.scalar(dt, 1 - rho);
+        Tensor velocity = tf.add(tf.mul(r, velocitySlot.read()), tf.mul(oneMinusRho, tf.square(g)));
         velocitySlot.assign(velocity);
         Tensor denominator;
         if (centered) {
             Tensor average = tf.add(tf.mul(r, averageSlot.read()), tf.mul(oneMinusRho, g));
             averageSlot.assign(average);
-            denominator = tf.add(tf.sub(velocity, square(average)), scalar(dt, epsilon));
+            denominator = tf.add(tf.sub(velocity, tf.square(average)), Tensor.scalar(dt, epsilon));
         } else {
-            denominator = tf.add(velocity, scalar(dt, epsilon));
+            denominator = tf.add(velocity, Tensor.scalar(dt, epsilon));
         }
-        Tensor increment = tf.div(tf.mul(lr, g), sqrt(denominator));
+        Tensor increment = tf.div(tf.mul(lr, g), tf.sqrt(denominator));
         if (momentum > 0) {
-            Tensor m = tf.add(tf.mul(scalar(dt, momentum), momentumSlot.read()), increment);
+            Tensor m = tf.add(tf.mul(Tensor.scalar(dt, momentum), momentumSlot.read()), increment);
             momentumSlot.assign(m);
             w.assignSub(m);
         } else {

@@ -6,7 +6,6 @@ import dev.horn.Variable;
 import java.util.Map;
 
 import static dev.horn.Tf.tf;
-import static dev.horn.optimizers.OptimizerMath.scalar;
 
 /**
  * Gradient descent with optional momentum and Nesterov momentum, as Keras' {@code SGD}
@@ -52,7 +51,7 @@ public final class SGD extends FluentOptimizer<SGD> {
             return;
         }
         Variable mSlot = slotFor(w, "momentum");
-        Tensor mom = scalar(dt, momentum);
+        Tensor mom = Tensor.scalar(dt, momentum);
         Tensor m = tf.sub(tf.mul(mSlot.read(), mom), tf.mul(g, lr));
         mSlot.assign(m);
         if (nesterov) {
