@@ -1,7 +1,6 @@
 package dev.horn.ops.nn;
 
 import dev.horn.DType;
-import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.internal.cpu.BroadcastLoop;
 import dev.horn.internal.cpu.Parallel;
@@ -12,8 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The softmax / log-softmax kernel: rows along the last axis, vectorised within a row and
- * parallel over rows, stable by subtracting the row's maximum. Another axis is first moved last
- * (a copy) and moved back after.
+ * parallel over rows, stable by subtracting the row's maximum. Along another axis the same
+ * three passes (max, exp and sum, scale) run down the axis, vectorised across the contiguous
+ * positions after it, in parallel blocks; no transposed copy.
  */
 final class SoftmaxKernel {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -22,65 +22,139 @@ final class SoftmaxKernel {
     private SoftmaxKernel() {}
 
     static Tensor run(Tensor input, int axis, boolean log) {
-        int rank = input.rank();
-        int ax = input.shape().normalizeAxis(axis);
-        Tensor x = input;
-        int[] perm = null;
-        if (ax != rank - 1) {
-            perm = new int[rank];
-            for (int i = 0, j = 0; i < rank; i++) {
-                if (i != ax) {
-                    perm[j++] = i;
-                }
-            }
-            perm[rank - 1] = ax;
-            x = permute(input, perm);
+        Tensor x = input.contiguous();
+        int rank = x.rank();
+        int ax = x.shape().normalizeAxis(axis);
+        int n = x.shape().dim(ax);
+        int inner = 1;
+        for (int i = ax + 1; i < rank; i++) {
+            inner *= x.shape().dim(i);
         }
-        x = x.contiguous();
-        int n = x.shape().dim(rank - 1);
-        int rows = n == 0 ? 0 : x.size() / n;
+        int rows = n == 0 || inner == 0 ? 0 : x.size() / (n * inner);
         int off = x.offset();
-        int grain = Math.max(1, BroadcastLoop.GRAIN / Math.max(1, n));
-        Tensor out;
-        if (x.dtype() == DType.FLOAT32) {
-            float[] src = (float[]) x.storage();
-            float[] dst = new float[x.size()];
+        boolean f32 = x.dtype() == DType.FLOAT32;
+        Object dst = f32 ? new float[x.size()] : new double[x.size()];
+        if (inner == 1) {
+            int grain = Math.max(1, BroadcastLoop.GRAIN / Math.max(1, n));
             Parallel.forRange(rows, grain, (s, e) -> {
                 for (int r = s; r < e; r++) {
-                    rowFloat(src, off + r * n, dst, r * n, n, log);
+                    if (f32) {
+                        rowFloat((float[]) x.storage(), off + r * n, (float[]) dst, r * n, n, log);
+                    } else {
+                        rowDouble((double[]) x.storage(), off + r * n, (double[]) dst, r * n, n, log);
+                    }
                 }
             });
-            out = Tensor.wrap(DType.FLOAT32, x.shape(), dst);
         } else {
-            double[] src = (double[]) x.storage();
-            double[] dst = new double[x.size()];
-            Parallel.forRange(rows, grain, (s, e) -> {
-                for (int r = s; r < e; r++) {
-                    rowDouble(src, off + r * n, dst, r * n, n, log);
+            // another axis: vectorise across the contiguous inner positions, blocks of BLOCK columns
+            int blocks = (inner + BLOCK - 1) / BLOCK;
+            int in = inner;
+            int grain = Math.max(1, BroadcastLoop.GRAIN / Math.max(1, n * Math.min(inner, BLOCK)));
+            Parallel.forRange(rows * blocks, grain, (s, e) -> {
+                for (int t = s; t < e; t++) {
+                    int o = t / blocks;
+                    int c0 = (t % blocks) * BLOCK;
+                    int width = Math.min(BLOCK, in - c0);
+                    int base = o * n * in + c0;
+                    if (f32) {
+                        columnsFloat((float[]) x.storage(), off + base, (float[]) dst, base, n, in, width, log);
+                    } else {
+                        columnsDouble((double[]) x.storage(), off + base, (double[]) dst, base, n, in, width, log);
+                    }
                 }
             });
-            out = Tensor.wrap(DType.FLOAT64, x.shape(), dst);
         }
-        if (perm == null) {
-            return out;
-        }
-        int[] inverse = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            inverse[perm[i]] = i;
-        }
-        return permute(out, inverse).contiguous();
+        return Tensor.wrap(x.dtype(), x.shape(), dst);
     }
 
-    /** A transposed view (no op, no tape: this is inside a kernel). */
-    private static Tensor permute(Tensor t, int[] perm) {
-        int[] strides = t.strides();
-        int[] dims = new int[perm.length];
-        int[] newStrides = new int[perm.length];
-        for (int i = 0; i < perm.length; i++) {
-            dims[i] = t.shape().dim(perm[i]);
-            newStrides[i] = strides[perm[i]];
+    private static final int BLOCK = 256;
+
+    /** Softmax down {@code n} rows of stride {@code stride}, for {@code width} adjacent columns. */
+    private static void columnsFloat(float[] src, int s, float[] dst, int d, int n, int stride, int width, boolean log) {
+        float[] max = new float[width];
+        float[] sum = new float[width];
+        java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
+        int bound = F.loopBound(width);
+        for (int k = 0; k < n; k++) {
+            int row = s + k * stride;
+            int c = 0;
+            for (; c < bound; c += F.length()) {
+                FloatVector.fromArray(F, max, c).max(FloatVector.fromArray(F, src, row + c)).intoArray(max, c);
+            }
+            for (; c < width; c++) {
+                max[c] = Math.max(max[c], src[row + c]);
+            }
         }
-        return t.view(Shape.of(dims), t.offset(), newStrides);
+        for (int c = 0; c < width; c++) {
+            if (Float.isInfinite(max[c])) {
+                max[c] = max[c] > 0 ? max[c] : 0;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            int row = s + k * stride;
+            int out = d + k * stride;
+            int c = 0;
+            for (; c < bound; c += F.length()) {
+                FloatVector z = FloatVector.fromArray(F, src, row + c).sub(FloatVector.fromArray(F, max, c));
+                FloatVector ez = z.lanewise(VectorOperators.EXP);
+                FloatVector.fromArray(F, sum, c).add(ez).intoArray(sum, c);
+                (log ? z : ez).intoArray(dst, out + c);
+            }
+            for (; c < width; c++) {
+                float z = src[row + c] - max[c];
+                float ez = (float) Math.exp(z);
+                sum[c] += ez;
+                dst[out + c] = log ? z : ez;
+            }
+        }
+        for (int c = 0; c < width; c++) {
+            sum[c] = log ? (float) Math.log(sum[c]) : 1f / sum[c];
+        }
+        for (int k = 0; k < n; k++) {
+            int out = d + k * stride;
+            int c = 0;
+            for (; c < bound; c += F.length()) {
+                FloatVector v = FloatVector.fromArray(F, dst, out + c);
+                FloatVector f = FloatVector.fromArray(F, sum, c);
+                (log ? v.sub(f) : v.mul(f)).intoArray(dst, out + c);
+            }
+            for (; c < width; c++) {
+                dst[out + c] = log ? dst[out + c] - sum[c] : dst[out + c] * sum[c];
+            }
+        }
+    }
+
+    private static void columnsDouble(double[] src, int s, double[] dst, int d, int n, int stride, int width, boolean log) {
+        double[] max = new double[width];
+        double[] sum = new double[width];
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (int k = 0; k < n; k++) {
+            for (int c = 0; c < width; c++) {
+                max[c] = Math.max(max[c], src[s + k * stride + c]);
+            }
+        }
+        for (int c = 0; c < width; c++) {
+            if (Double.isInfinite(max[c])) {
+                max[c] = max[c] > 0 ? max[c] : 0;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            for (int c = 0; c < width; c++) {
+                double z = src[s + k * stride + c] - max[c];
+                double ez = Math.exp(z);
+                sum[c] += ez;
+                dst[d + k * stride + c] = log ? z : ez;
+            }
+        }
+        for (int c = 0; c < width; c++) {
+            sum[c] = log ? Math.log(sum[c]) : 1 / sum[c];
+        }
+        for (int k = 0; k < n; k++) {
+            for (int c = 0; c < width; c++) {
+                int p = d + k * stride + c;
+                dst[p] = log ? dst[p] - sum[c] : dst[p] * sum[c];
+            }
+        }
     }
 
     private static void rowFloat(float[] src, int s, float[] dst, int d, int n, boolean log) {

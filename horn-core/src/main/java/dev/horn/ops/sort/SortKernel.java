@@ -4,12 +4,14 @@ import dev.horn.DType;
 import dev.horn.Tensor;
 import dev.horn.internal.cpu.BroadcastLoop;
 import dev.horn.internal.cpu.Parallel;
+import java.util.Arrays;
 
 /**
- * Stable sorting of lines along an axis, shared by sort, argsort and top_k: each line's indices
- * are ordered by a bottom-up merge sort (stable, so ties keep their input order in both
- * directions, as TensorFlow's stable sort and top_k), and the first {@code keep} of them are
- * written out. NaN sorts above every number.
+ * Stable sorting of lines along an axis, shared by sort, argsort and top_k; ties keep their
+ * input order in both directions, as TensorFlow's stable sort and top_k. Each element becomes a
+ * signed long key (negated for descending); 32-bit types pack key and index into one long and
+ * use {@link Arrays#sort(long[])}, 64-bit types merge-sort indices by key. The first
+ * {@code keep} of each line are written out. NaN sorts above every number.
  */
 final class SortKernel {
     private static final int RUN = 16;
@@ -26,32 +28,32 @@ final class SortKernel {
         Lines lines = Lines.of(x.shape(), axis);
         int n = lines.n();
         DType dtype = x.dtype();
-        boolean integer = dtype == DType.INT32 || dtype == DType.INT64;
+        boolean wide = dtype == DType.FLOAT64 || dtype == DType.INT64;
         Object src = x.storage();
         int off = x.offset();
         int stride = lines.inner();
         int grain = Math.max(1, BroadcastLoop.GRAIN / Math.max(1, n * 8));
         Parallel.forRange(lines.count(), grain, (s, e) -> {
+            long[] keys = new long[n];
             int[] idx = new int[n];
-            int[] tmp = new int[n];
-            double[] d = integer ? null : new double[n];
-            long[] l = integer ? new long[n] : null;
+            int[] tmp = wide ? new int[n] : null;
             for (int line = s; line < e; line++) {
                 int in = off + lines.start(line, n);
                 for (int k = 0; k < n; k++) {
-                    int p = in + k * stride;
-                    switch (dtype) {
-                        case FLOAT32 -> d[k] = ((float[]) src)[p];
-                        case FLOAT64 -> d[k] = ((double[]) src)[p];
-                        case INT32 -> l[k] = ((int[]) src)[p];
-                        default -> l[k] = ((long[]) src)[p];
-                    }
+                    long key = key(dtype, src, in + k * stride);
+                    key = descending ? ~key : key;
+                    // 32-bit keys carry their index in the low half: a plain sort is then stable
+                    keys[k] = wide ? key : (key << 32) | k;
                     idx[k] = k;
                 }
-                Order order = integer
-                        ? (descending ? (a, b) -> Long.compare(l[b], l[a]) : (a, b) -> Long.compare(l[a], l[b]))
-                        : (descending ? (a, b) -> Double.compare(d[b], d[a]) : (a, b) -> Double.compare(d[a], d[b]));
-                mergeSort(idx, tmp, n, order);
+                if (wide) {
+                    mergeSort(idx, tmp, n, keys);
+                } else {
+                    Arrays.sort(keys);
+                    for (int k = 0; k < n; k++) {
+                        idx[k] = (int) keys[k];
+                    }
+                }
                 int out = lines.start(line, keep);
                 for (int k = 0; k < keep; k++) {
                     int p = out + k * stride;
@@ -60,31 +62,40 @@ final class SortKernel {
                         indices[p] = from;
                     }
                     if (values != null) {
-                        switch (dtype) {
-                            case FLOAT32 -> ((float[]) values)[p] = (float) d[from];
-                            case FLOAT64 -> ((double[]) values)[p] = d[from];
-                            case INT32 -> ((int[]) values)[p] = (int) l[from];
-                            default -> ((long[]) values)[p] = l[from];
-                        }
+                        System.arraycopy(src, in + from * stride, values, p, 1);
                     }
                 }
             }
         });
     }
 
-    @FunctionalInterface
-    interface Order {
-        int compare(int a, int b);
+    /**
+     * The element as a signed long whose order is the sort order: integers as they are, floats
+     * by their bits with the magnitude bits of negatives flipped (-0 before +0, NaN last).
+     */
+    private static long key(DType dtype, Object src, int p) {
+        return switch (dtype) {
+            case FLOAT32 -> {
+                int bits = Float.floatToIntBits(((float[]) src)[p]);
+                yield bits >= 0 ? bits : bits ^ Integer.MAX_VALUE;
+            }
+            case FLOAT64 -> {
+                long bits = Double.doubleToLongBits(((double[]) src)[p]);
+                yield bits >= 0 ? bits : bits ^ Long.MAX_VALUE;
+            }
+            case INT32 -> ((int[]) src)[p];
+            default -> ((long[]) src)[p];
+        };
     }
 
     /** Stable: insertion-sorted runs of 16, then merges that take from the right only when strictly smaller. */
-    static void mergeSort(int[] a, int[] tmp, int n, Order order) {
+    static void mergeSort(int[] a, int[] tmp, int n, long[] keys) {
         for (int lo = 0; lo < n; lo += RUN) {
             int hi = Math.min(n, lo + RUN);
             for (int i = lo + 1; i < hi; i++) {
                 int v = a[i];
                 int j = i - 1;
-                while (j >= lo && order.compare(v, a[j]) < 0) {
+                while (j >= lo && keys[v] < keys[a[j]]) {
                     a[j + 1] = a[j];
                     j--;
                 }
@@ -100,7 +111,7 @@ final class SortKernel {
                 int i = lo;
                 int j = mid;
                 for (int k = lo; k < hi; k++) {
-                    if (j < hi && (i >= mid || order.compare(from[j], from[i]) < 0)) {
+                    if (j < hi && (i >= mid || keys[from[j]] < keys[from[i]])) {
                         to[k] = from[j++];
                     } else {
                         to[k] = from[i++];
