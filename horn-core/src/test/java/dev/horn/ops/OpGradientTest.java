@@ -25,6 +25,7 @@ class OpGradientTest {
         all.addAll(ArrayGradSpecs.specs());
         all.addAll(LinalgGradSpecs.specs());
         all.addAll(NnGradSpecs.specs());
+        all.addAll(dev.horn.ops.sort.SortGradSpecs.specs());
         return all;
     }
 
