@@ -26,7 +26,7 @@ class OpGradientTest {
         all.addAll(ArrayGradSpecs.specs());
         all.addAll(LinalgGradSpecs.specs());
         all.addAll(NnGradSpecs.specs());
-        all.addAll(SortGradSpecs.specs());
+        all.addAll(dev.horn.ops.sort.SortGradSpecs.specs());
         return all;
     }
 

@@ -3,35 +3,37 @@ package dev.horn.ops.nn;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.ops.Op;
-import dev.horn.ops.ShapeRules;
 
 import static dev.horn.Tf.tf;
 
-/** log(softmax(x)) over the last axis, computed as x - max - log(sum(exp(x - max))). */
+/** x - max - log(sum(exp(x - max))) along an axis ({@code tf.nn.log_softmax}, default the last). */
 public final class LogSoftmax extends Op {
-    public LogSoftmax() {
+    private final int axis;
+
+    public LogSoftmax(int axis) {
         super("log_softmax");
+        this.axis = axis;
+    }
+
+    @Override
+    public String attributes() {
+        return "axis=" + axis;
     }
 
     @Override
     public TensorSpec[] infer(TensorSpec... inputs) {
-        ShapeRules.arity(name(), inputs, 1);
-        ShapeRules.floating(name(), inputs[0]);
-        if (inputs[0].shape().rank() == 0) {
-            throw new IllegalArgumentException("log_softmax: expected a tensor of rank >= 1, got a scalar");
-        }
-        return inputs;
+        return Softmax.checked(name(), axis, inputs);
     }
 
     @Override
     public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
-        return new Tensor[] {SoftmaxKernel.run(inputs[0], true)};
+        return new Tensor[] {SoftmaxKernel.run(inputs[0], axis, true)};
     }
 
-    /** dx = g - exp(y) * sum(g, last axis). */
+    /** dx = g - exp(y) * sum(g, axis). */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        Tensor total = tf.reduceSum(g[0], new int[] {-1}, true);
+        Tensor total = tf.reduceSum(g[0], new int[] {axis}, true);
         return new Tensor[] {tf.sub(g[0], tf.mul(tf.exp(out[0]), total))};
     }
 }

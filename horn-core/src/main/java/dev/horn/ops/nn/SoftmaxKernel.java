@@ -3,100 +3,248 @@ package dev.horn.ops.nn;
 import dev.horn.DType;
 import dev.horn.Tensor;
 import dev.horn.internal.cpu.BroadcastLoop;
-import dev.horn.internal.cpu.HeapArrays;
 import dev.horn.internal.cpu.Parallel;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Row-wise softmax and log-softmax over the last axis, stable (the row's max is subtracted
- * before exponentiating), vectorised for float32 and parallel over rows.
+ * The softmax / log-softmax kernel: rows along the last axis, vectorised within a row and
+ * parallel over rows, stable by subtracting the row's maximum. Along another axis the same
+ * three passes (max, exp and sum, scale) run down the axis, vectorised across the contiguous
+ * positions after it, in parallel blocks; no transposed copy.
  */
 final class SoftmaxKernel {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
 
     private SoftmaxKernel() {}
 
-    static Tensor run(Tensor logits, boolean log) {
-        Tensor x = logits.contiguous();
-        int n = x.shape().dim(-1);
-        int rows = n == 0 ? 0 : x.size() / n;
+    static Tensor run(Tensor input, int axis, boolean log) {
+        Tensor x = input.contiguous();
+        int rank = x.rank();
+        int ax = x.shape().normalizeAxis(axis);
+        int n = x.shape().dim(ax);
+        int inner = 1;
+        for (int i = ax + 1; i < rank; i++) {
+            inner *= x.shape().dim(i);
+        }
+        int rows = n == 0 || inner == 0 ? 0 : x.size() / (n * inner);
         int off = x.offset();
-        Object out = HeapArrays.newUninitialized(x.dtype(), x.size());
-        int grain = Math.max(1, BroadcastLoop.GRAIN / Math.max(1, n));
-        if (x.dtype() == DType.FLOAT32) {
-            float[] src = (float[]) x.storage();
-            float[] dst = (float[]) out;
+        boolean f32 = x.dtype() == DType.FLOAT32;
+        Object dst = f32 ? new float[x.size()] : new double[x.size()];
+        if (inner == 1) {
+            int grain = Math.max(1, BroadcastLoop.GRAIN / Math.max(1, n));
             Parallel.forRange(rows, grain, (s, e) -> {
                 for (int r = s; r < e; r++) {
-                    rowFloat(src, off + r * n, dst, r * n, n, log);
+                    if (f32) {
+                        rowFloat((float[]) x.storage(), off + r * n, (float[]) dst, r * n, n, log);
+                    } else {
+                        rowDouble((double[]) x.storage(), off + r * n, (double[]) dst, r * n, n, log);
+                    }
                 }
             });
         } else {
-            double[] src = (double[]) x.storage();
-            double[] dst = (double[]) out;
-            Parallel.forRange(rows, grain, (s, e) -> {
-                for (int r = s; r < e; r++) {
-                    rowDouble(src, off + r * n, dst, r * n, n, log);
+            // another axis: vectorise across the contiguous inner positions, blocks of BLOCK columns
+            int blocks = (inner + BLOCK - 1) / BLOCK;
+            int in = inner;
+            int grain = Math.max(1, BroadcastLoop.GRAIN / Math.max(1, n * Math.min(inner, BLOCK)));
+            Parallel.forRange(rows * blocks, grain, (s, e) -> {
+                for (int t = s; t < e; t++) {
+                    int o = t / blocks;
+                    int c0 = (t % blocks) * BLOCK;
+                    int width = Math.min(BLOCK, in - c0);
+                    int base = o * n * in + c0;
+                    if (f32) {
+                        columnsFloat((float[]) x.storage(), off + base, (float[]) dst, base, n, in, width, log);
+                    } else {
+                        columnsDouble((double[]) x.storage(), off + base, (double[]) dst, base, n, in, width, log);
+                    }
                 }
             });
         }
-        return Tensor.wrap(x.dtype(), x.shape(), out);
+        return Tensor.wrap(x.dtype(), x.shape(), dst);
     }
 
-    private static void rowFloat(float[] x, int xo, float[] y, int yo, int n, boolean log) {
+    private static final int BLOCK = 256;
+
+    /** Softmax down {@code n} rows of stride {@code stride}, for {@code width} adjacent columns. */
+    private static void columnsFloat(float[] src, int s, float[] dst, int d, int n, int stride, int width, boolean log) {
+        float[] max = new float[width];
+        float[] sum = new float[width];
+        java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
+        int bound = F.loopBound(width);
+        for (int k = 0; k < n; k++) {
+            int row = s + k * stride;
+            int c = 0;
+            for (; c < bound; c += F.length()) {
+                FloatVector.fromArray(F, max, c).max(FloatVector.fromArray(F, src, row + c)).intoArray(max, c);
+            }
+            for (; c < width; c++) {
+                max[c] = Math.max(max[c], src[row + c]);
+            }
+        }
+        for (int c = 0; c < width; c++) {
+            if (Float.isInfinite(max[c])) {
+                max[c] = max[c] > 0 ? max[c] : 0;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            int row = s + k * stride;
+            int out = d + k * stride;
+            int c = 0;
+            for (; c < bound; c += F.length()) {
+                FloatVector z = FloatVector.fromArray(F, src, row + c).sub(FloatVector.fromArray(F, max, c));
+                FloatVector ez = z.lanewise(VectorOperators.EXP);
+                FloatVector.fromArray(F, sum, c).add(ez).intoArray(sum, c);
+                (log ? z : ez).intoArray(dst, out + c);
+            }
+            for (; c < width; c++) {
+                float z = src[row + c] - max[c];
+                float ez = (float) Math.exp(z);
+                sum[c] += ez;
+                dst[out + c] = log ? z : ez;
+            }
+        }
+        for (int c = 0; c < width; c++) {
+            sum[c] = log ? (float) Math.log(sum[c]) : 1f / sum[c];
+        }
+        for (int k = 0; k < n; k++) {
+            int out = d + k * stride;
+            int c = 0;
+            for (; c < bound; c += F.length()) {
+                FloatVector v = FloatVector.fromArray(F, dst, out + c);
+                FloatVector f = FloatVector.fromArray(F, sum, c);
+                (log ? v.sub(f) : v.mul(f)).intoArray(dst, out + c);
+            }
+            for (; c < width; c++) {
+                dst[out + c] = log ? dst[out + c] - sum[c] : dst[out + c] * sum[c];
+            }
+        }
+    }
+
+    private static void columnsDouble(double[] src, int s, double[] dst, int d, int n, int stride, int width, boolean log) {
+        double[] max = new double[width];
+        double[] sum = new double[width];
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (int k = 0; k < n; k++) {
+            for (int c = 0; c < width; c++) {
+                max[c] = Math.max(max[c], src[s + k * stride + c]);
+            }
+        }
+        for (int c = 0; c < width; c++) {
+            if (Double.isInfinite(max[c])) {
+                max[c] = max[c] > 0 ? max[c] : 0;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            for (int c = 0; c < width; c++) {
+                double z = src[s + k * stride + c] - max[c];
+                double ez = Math.exp(z);
+                sum[c] += ez;
+                dst[d + k * stride + c] = log ? z : ez;
+            }
+        }
+        for (int c = 0; c < width; c++) {
+            sum[c] = log ? Math.log(sum[c]) : 1 / sum[c];
+        }
+        for (int k = 0; k < n; k++) {
+            for (int c = 0; c < width; c++) {
+                int p = d + k * stride + c;
+                dst[p] = log ? dst[p] - sum[c] : dst[p] * sum[c];
+            }
+        }
+    }
+
+    private static void rowFloat(float[] src, int s, float[] dst, int d, int n, boolean log) {
+        int bound = F.loopBound(n);
         FloatVector maxV = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
-        for (int i = 0; i < n; i += F.length()) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            maxV = maxV.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, xo + i, m), m);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            maxV = maxV.max(FloatVector.fromArray(F, src, s + i));
         }
         float max = maxV.reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) {
+            max = Math.max(max, src[s + i]);
+        }
+        if (Float.isInfinite(max)) {
+            max = max > 0 ? max : 0; // an all -inf row: keep exp(-inf) = 0 rather than NaN
+        }
+        FloatVector shift = FloatVector.broadcast(F, max);
         FloatVector sumV = FloatVector.zero(F);
-        for (int i = 0; i < n; i += F.length()) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            FloatVector e = FloatVector.fromArray(F, x, xo + i, m).sub(max).lanewise(VectorOperators.EXP);
-            if (!log) {
-                e.intoArray(y, yo + i, m);
-            }
-            sumV = sumV.add(e, m);
+        for (i = 0; i < bound; i += F.length()) {
+            FloatVector z = FloatVector.fromArray(F, src, s + i).sub(shift);
+            FloatVector ez = z.lanewise(VectorOperators.EXP);
+            sumV = sumV.add(ez);
+            (log ? z : ez).intoArray(dst, d + i);
         }
         float sum = sumV.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float z = src[s + i] - max;
+            float ez = (float) Math.exp(z);
+            sum += ez;
+            dst[d + i] = log ? z : ez;
+        }
         if (log) {
-            float shift = max + (float) Math.log(sum);
-            for (int i = 0; i < n; i += F.length()) {
-                VectorMask<Float> m = F.indexInRange(i, n);
-                FloatVector.fromArray(F, x, xo + i, m).sub(shift).intoArray(y, yo + i, m);
+            float logSum = (float) Math.log(sum);
+            FloatVector l = FloatVector.broadcast(F, logSum);
+            for (i = 0; i < bound; i += F.length()) {
+                FloatVector.fromArray(F, dst, d + i).sub(l).intoArray(dst, d + i);
+            }
+            for (; i < n; i++) {
+                dst[d + i] -= logSum;
             }
         } else {
             float inv = 1f / sum;
-            for (int i = 0; i < n; i += F.length()) {
-                VectorMask<Float> m = F.indexInRange(i, n);
-                FloatVector.fromArray(F, y, yo + i, m).mul(inv).intoArray(y, yo + i, m);
+            FloatVector v = FloatVector.broadcast(F, inv);
+            for (i = 0; i < bound; i += F.length()) {
+                FloatVector.fromArray(F, dst, d + i).mul(v).intoArray(dst, d + i);
+            }
+            for (; i < n; i++) {
+                dst[d + i] *= inv;
             }
         }
     }
 
-    private static void rowDouble(double[] x, int xo, double[] y, int yo, int n, boolean log) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, x[xo + i]);
+    private static void rowDouble(double[] src, int s, double[] dst, int d, int n, boolean log) {
+        int bound = D.loopBound(n);
+        DoubleVector maxV = DoubleVector.broadcast(D, Double.NEGATIVE_INFINITY);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            maxV = maxV.max(DoubleVector.fromArray(D, src, s + i));
         }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double e = Math.exp(x[xo + i] - max);
-            y[yo + i] = e;
-            sum += e;
+        double max = maxV.reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) {
+            max = Math.max(max, src[s + i]);
+        }
+        if (Double.isInfinite(max)) {
+            max = max > 0 ? max : 0;
+        }
+        DoubleVector shift = DoubleVector.broadcast(D, max);
+        DoubleVector sumV = DoubleVector.zero(D);
+        for (i = 0; i < bound; i += D.length()) {
+            DoubleVector z = DoubleVector.fromArray(D, src, s + i).sub(shift);
+            DoubleVector ez = z.lanewise(VectorOperators.EXP);
+            sumV = sumV.add(ez);
+            (log ? z : ez).intoArray(dst, d + i);
+        }
+        double sum = sumV.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            double z = src[s + i] - max;
+            double ez = Math.exp(z);
+            sum += ez;
+            dst[d + i] = log ? z : ez;
         }
         if (log) {
-            double shift = max + Math.log(sum);
-            for (int i = 0; i < n; i++) {
-                y[yo + i] = x[xo + i] - shift;
+            double logSum = Math.log(sum);
+            for (i = 0; i < n; i++) {
+                dst[d + i] -= logSum;
             }
         } else {
-            for (int i = 0; i < n; i++) {
-                y[yo + i] /= sum;
+            double inv = 1 / sum;
+            for (i = 0; i < n; i++) {
+                dst[d + i] *= inv;
             }
         }
     }

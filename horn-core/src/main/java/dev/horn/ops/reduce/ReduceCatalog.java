@@ -6,7 +6,8 @@ import java.util.List;
 /** The op kinds of this package, one line each, for {@link dev.horn.ops.OpRegistry}. */
 public final class ReduceCatalog {
     public static final List<Class<? extends Op>> OPS = List.of(
-            ReduceSum.class, ReduceMean.class, ReduceMax.class, ReduceMin.class, ReduceProd.class, ArgReduce.class, CumSum.class);
+            ReduceSum.class, ReduceMean.class, ReduceMax.class, ReduceMin.class, ReduceProd.class,
+            ArgMax.class, ArgMin.class, Cumsum.class, Cumprod.class, ReduceAll.class, ReduceAny.class);
 
     private ReduceCatalog() {}
 }

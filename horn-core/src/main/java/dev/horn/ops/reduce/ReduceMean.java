@@ -31,6 +31,16 @@ public final class ReduceMean extends ReduceOp {
         return acc / count;
     }
 
+    @Override
+    protected long combineLong(long acc, long x) {
+        return acc + x;
+    }
+
+    @Override
+    protected long finishLong(long acc, int count) {
+        return count == 0 ? 0 : acc / count;
+    }
+
     /** Each input element contributed 1/count. */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {

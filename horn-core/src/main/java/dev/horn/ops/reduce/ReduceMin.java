@@ -3,7 +3,7 @@ package dev.horn.ops.reduce;
 import dev.horn.Tensor;
 import jdk.incubator.vector.VectorOperators;
 
-/** Minimum over axes (+inf for an empty reduction). */
+/** Minimum over axes; an empty reduction gives the dtype's highest value (+inf for floats). */
 public final class ReduceMin extends ReduceOp {
     public ReduceMin(int[] axes, boolean keepDims) {
         super("reduce_min", axes, keepDims);
@@ -20,13 +20,18 @@ public final class ReduceMin extends ReduceOp {
     }
 
     @Override
+    protected long combineLong(long acc, long x) {
+        return Math.min(acc, x);
+    }
+
+    @Override
     protected VectorOperators.Associative lanes() {
         return VectorOperators.MIN;
     }
 
-    /** The gradient goes to the elements equal to the result, shared evenly among ties (as TensorFlow). */
+    /** To the elements equal to the minimum, split evenly among ties (as TensorFlow). */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        return new Tensor[] {gradientToExtremes(in[0], out[0], g[0])};
+        return new Tensor[] {extremumGradient(in[0], out[0], g[0])};
     }
 }

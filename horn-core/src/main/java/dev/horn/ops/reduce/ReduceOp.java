@@ -157,16 +157,63 @@ public abstract class ReduceOp extends Op {
             }
             return out;
         }
-        for (int o = 0; o < outer; o++) {
-            for (int i = 0; i < inner; i++) {
-                double acc = identity();
-                for (int r = 0; r < reduced; r++) {
-                    acc = combine(acc, read(x, off + (o * reduced + r) * inner + i));
+        if (dtype == DType.FLOAT64) {
+            double[] src = (double[]) x.storage();
+            double[] dst = (double[]) out;
+            Parallel.forRange(outer, Math.max(1, BroadcastLoop.GRAIN / Math.max(1, reduced * inner)), (s, e) -> {
+                for (int o = s; o < e; o++) {
+                    for (int i = 0; i < inner; i++) {
+                        double acc = identity();
+                        for (int r = 0; r < reduced; r++) {
+                            acc = combine(acc, src[off + (o * reduced + r) * inner + i]);
+                        }
+                        dst[o * inner + i] = finish(acc, reduced);
+                    }
                 }
-                write(out, dtype, o * inner + i, finish(acc, reduced));
-            }
+            });
+            return out;
         }
+        // integers: exact 64-bit accumulation; int32 results wrap as TensorFlow's do
+        long id = identityLong(dtype);
+        Parallel.forRange(outer, Math.max(1, BroadcastLoop.GRAIN / Math.max(1, reduced * inner)), (s, e) -> {
+            for (int o = s; o < e; o++) {
+                for (int i = 0; i < inner; i++) {
+                    long acc = id;
+                    for (int r = 0; r < reduced; r++) {
+                        acc = combineLong(acc, readLong(x, off + (o * reduced + r) * inner + i));
+                    }
+                    long v = finishLong(acc, reduced);
+                    if (dtype == DType.INT32) {
+                        ((int[]) out)[o * inner + i] = (int) v;
+                    } else {
+                        ((long[]) out)[o * inner + i] = v;
+                    }
+                }
+            }
+        });
         return out;
+    }
+
+    /** {@link #combine} for int32/int64 inputs, exact in 64 bits; the default goes through double. */
+    protected long combineLong(long acc, long x) {
+        return (long) combine(acc, x);
+    }
+
+    /** {@link #finish} for integer inputs. */
+    protected long finishLong(long acc, int count) {
+        return acc;
+    }
+
+    /** The identity for integer inputs: an infinite identity becomes the dtype's extreme value. */
+    private long identityLong(DType dtype) {
+        double id = identity();
+        if (id == Double.NEGATIVE_INFINITY) {
+            return dtype == DType.INT32 ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        }
+        if (id == Double.POSITIVE_INFINITY) {
+            return dtype == DType.INT32 ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        }
+        return (long) id;
     }
 
     private double reduceRow(float[] src, int start, int n) {
@@ -194,32 +241,12 @@ public abstract class ReduceOp extends Op {
         }
     }
 
-    private static double read(Tensor x, int pos) {
+    private static long readLong(Tensor x, int pos) {
         return switch (x.dtype()) {
-            case FLOAT64 -> ((double[]) x.storage())[pos];
             case INT32 -> ((int[]) x.storage())[pos];
             case INT64 -> ((long[]) x.storage())[pos];
-            case FLOAT32 -> ((float[]) x.storage())[pos];
             default -> throw new IllegalArgumentException("reduce: unsupported dtype " + x.dtype());
         };
-    }
-
-    private static void write(Object out, DType dtype, int pos, double v) {
-        switch (dtype) {
-            case FLOAT64 -> ((double[]) out)[pos] = v;
-            case INT32 -> ((int[]) out)[pos] = (int) v;
-            case INT64 -> ((long[]) out)[pos] = (long) v;
-            default -> throw new IllegalArgumentException("reduce: unsupported dtype " + dtype);
-        }
-    }
-
-    /** Spreads the upstream gradient over the inputs equal to the result (max/min), evenly among ties. */
-    protected Tensor gradientToExtremes(Tensor x, Tensor result, Tensor grad) {
-        Tensor expanded = expandToInput(result, x.shape());
-        Tensor hits = tf.cast(tf.equal(x, expanded), x.dtype());
-        int[] red = reducedAxes(x.rank());
-        Tensor count = tf.reduceSum(hits, red, true);
-        return tf.div(tf.mul(hits, expandToInput(grad, x.shape())), count);
     }
 
     /** The upstream gradient reshaped so it broadcasts against the input (reduced axes as size 1). */
@@ -230,5 +257,79 @@ public abstract class ReduceOp extends Op {
             dims[a] = 1;
         }
         return tf.reshape(grad, dims);
+    }
+
+    /**
+     * The gradient of max/min: the upstream gradient goes to the inputs equal to their output,
+     * split evenly among ties. The weights are piecewise constant in x, so they are built as a
+     * constant tensor.
+     */
+    protected Tensor extremumGradient(Tensor x, Tensor y, Tensor g) {
+        Shape s = x.shape();
+        int[] where = outputIndex(s, reducedAxes(s.rank()));
+        int[] count = new int[y.size()];
+        boolean[] hit = new boolean[where.length];
+        for (int i = 0; i < where.length; i++) {
+            hit[i] = x.getDouble(i) == y.getDouble(where[i]);
+            if (hit[i]) {
+                count[where[i]]++;
+            }
+        }
+        double[] w = new double[where.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = hit[i] ? 1.0 / count[where[i]] : 0;
+        }
+        Tensor weights = Tensor.wrap(DType.FLOAT64, s, w);
+        if (x.dtype() != DType.FLOAT64) {
+            weights = tf.cast(weights, x.dtype());
+        }
+        return tf.mul(expandToInput(g, s), weights);
+    }
+
+    /** The kernel of reduce_all / reduce_any: outputs start at {@code identity} and flip on any other value. */
+    protected Tensor reduceBool(Tensor x, TensorSpec out, boolean identity) {
+        int[] where = outputIndex(x.shape(), reducedAxes(x.rank()));
+        boolean[] result = new boolean[out.shape().size()];
+        java.util.Arrays.fill(result, identity);
+        Tensor c = x.contiguous();
+        boolean[] src = (boolean[]) c.storage();
+        int off = c.offset();
+        for (int i = 0; i < where.length; i++) {
+            if (src[off + i] != identity) {
+                result[where[i]] = !identity;
+            }
+        }
+        return Tensor.wrap(DType.BOOL, out.shape(), result);
+    }
+
+    /** For each input element (row-major), the flat index of the output element it reduces into. */
+    static int[] outputIndex(Shape in, int[] reducedAxes) {
+        int rank = in.rank();
+        int[] outStride = new int[rank];
+        boolean[] isReduced = new boolean[rank];
+        for (int a : reducedAxes) {
+            isReduced[a] = true;
+        }
+        int stride = 1;
+        for (int ax = rank - 1; ax >= 0; ax--) {
+            outStride[ax] = isReduced[ax] ? 0 : stride;
+            stride *= isReduced[ax] ? 1 : in.dim(ax);
+        }
+        int[] result = new int[in.size()];
+        int[] counter = new int[rank];
+        int pos = 0;
+        for (int i = 0; i < result.length; i++) {
+            result[i] = pos;
+            for (int ax = rank - 1; ax >= 0; ax--) {
+                counter[ax]++;
+                pos += outStride[ax];
+                if (counter[ax] < in.dim(ax)) {
+                    break;
+                }
+                pos -= outStride[ax] * counter[ax];
+                counter[ax] = 0;
+            }
+        }
+        return result;
     }
 }

@@ -26,6 +26,11 @@ public final class ReduceSum extends ReduceOp {
         return VectorOperators.ADD;
     }
 
+    @Override
+    protected long combineLong(long acc, long x) {
+        return acc + x;
+    }
+
     /** Each input element contributed once: broadcast the upstream gradient back. */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {

@@ -13,9 +13,9 @@ public final class NnGradSpecs {
     public static List<GradSpec> specs() {
         return List.of(
                 of(Softmax.class, "softmax last axis", x -> tf.softmax(x[0]), new int[] {3, 5}).withSecondOrder(),
-                of(Softmax.class, "softmax axis 0", x -> tf.softmax(x[0], 0), new int[] {3, 4}),
+                of(Softmax.class, "softmax axis 0 of rank 3", x -> tf.softmax(x[0], 0), new int[] {3, 2, 4}).withSecondOrder(),
                 of(LogSoftmax.class, "log_softmax last axis", x -> tf.logSoftmax(x[0]), new int[] {3, 5}).withSecondOrder(),
-                of(LogSoftmax.class, "log_softmax of a 3-d tensor, axis 1", x -> tf.logSoftmax(x[0], 1), new int[] {2, 3, 4})
+                of(LogSoftmax.class, "log_softmax axis 1 of rank 3", x -> tf.logSoftmax(x[0], 1), new int[] {2, 4, 3}).withSecondOrder()
         );
     }
 }
