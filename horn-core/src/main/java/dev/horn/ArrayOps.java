@@ -2,6 +2,7 @@ package dev.horn;
 
 import dev.horn.ops.ShapeRules;
 import dev.horn.ops.array.BroadcastTo;
+import dev.horn.ops.array.StopGradient;
 import dev.horn.ops.array.Concat;
 import dev.horn.ops.array.ExpandDims;
 import dev.horn.ops.array.Gather;
@@ -103,46 +104,6 @@ public interface ArrayOps {
         return new OneHot(depth, onValue, offValue, axis, dtype).apply(indices);
     }
 
-    // sorting: one primitive (argsort); sort and top-k gather with it, so gather gives their gradients
-
-    /** Indices that sort x along an axis (ascending unless {@code descending}), stable, int32. */
-    default Tensor argsort(Tensor x, int axis, boolean descending) {
-        return alongLastAxis(x, axis, t -> new dev.horn.ops.sort.Argsort(descending).apply(t));
-    }
-    default Tensor argsort(Tensor x) { return argsort(x, -1, false); }
-
-    /** x sorted along an axis. */
-    default Tensor sort(Tensor x, int axis, boolean descending) {
-        return alongLastAxis(x, axis, t -> gather(t, argsort(t, -1, descending), t.rank() - 1, t.rank() - 1));
-    }
-    default Tensor sort(Tensor x) { return sort(x, -1, false); }
-
-    /** The k largest entries of each row of the last axis, largest first, with their indices (tf.math.top_k). */
-    default TopK topK(Tensor x, int k) {
-        int n = x.shape().dim(-1);
-        if (k < 0 || k > n) {
-            throw new IllegalArgumentException("top_k: k = " + k + " must be in [0, " + n + "] for input of shape " + x.shape());
-        }
-        Tensor order = argsort(x, -1, true);
-        int[] begin = new int[x.rank()];
-        int[] size = x.shape().dims();
-        size[x.rank() - 1] = k;
-        Tensor indices = slice(order, begin, size);
-        return new TopK(gather(x, indices, x.rank() - 1, x.rank() - 1), indices);
-    }
-
-    private Tensor alongLastAxis(Tensor x, int axis, java.util.function.UnaryOperator<Tensor> op) {
-        int rank = x.rank();
-        int a = Shape.normalizeAxis(axis, rank);
-        if (a == rank - 1) {
-            return op.apply(x);
-        }
-        int[] perm = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            perm[i] = i;
-        }
-        perm[a] = rank - 1;
-        perm[rank - 1] = a;
-        return transpose(op.apply(transpose(x, perm)), perm);
-    }
+    /** x itself, but no gradient flows back through it (tf.stop_gradient). */
+    default Tensor stopGradient(Tensor x) { return new StopGradient().apply(x); }
 }

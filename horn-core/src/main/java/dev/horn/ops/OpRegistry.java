@@ -21,6 +21,8 @@ public final class OpRegistry {
         all.addAll(dev.horn.ops.linalg.LinalgCatalog.OPS);
         all.addAll(dev.horn.ops.nn.NnCatalog.OPS);
         all.addAll(dev.horn.ops.sort.SortCatalog.OPS);
+        all.addAll(dev.horn.ops.random.RandomCatalog.OPS);
+        all.addAll(dev.horn.ops.state.StateCatalog.OPS);
         return List.copyOf(all);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 /** The op kinds of this package, one line each, for {@link dev.horn.ops.OpRegistry}. */
 public final class ArrayCatalog {
     public static final List<Class<? extends Op>> OPS = List.of(
+            StopGradient.class,
             Reshape.class, Transpose.class, BroadcastTo.class,
             ExpandDims.class, Squeeze.class,
             Concat.class, Split.class, Tile.class, Pad.class,

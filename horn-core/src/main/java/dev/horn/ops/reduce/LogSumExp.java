@@ -1,7 +1,5 @@
 package dev.horn.ops.reduce;
 
-import dev.horn.DType;
-import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.ops.ShapeRules;
 
@@ -28,23 +26,9 @@ public final class LogSumExp {
         return tf.reshape(result, new ReduceMax(axes, false).infer(x.spec())[0].shape().dims());
     }
 
-    /** A copy the tape does not know (a constant), with non-finite values set to 0. */
-    private static Tensor constantFinite(Tensor t) {
-        Tensor c = t.contiguous();
-        Shape s = c.shape();
-        if (c.dtype() == DType.FLOAT32) {
-            float[] v = new float[s.size()];
-            for (int i = 0; i < v.length; i++) {
-                float f = ((float[]) c.storage())[c.offset() + i];
-                v[i] = Float.isFinite(f) ? f : 0f;
-            }
-            return Tensor.wrap(DType.FLOAT32, s, v);
-        }
-        double[] v = new double[s.size()];
-        for (int i = 0; i < v.length; i++) {
-            double d = c.getDouble(i);
-            v[i] = Double.isFinite(d) ? d : 0;
-        }
-        return Tensor.wrap(DType.FLOAT64, s, v);
+    /** The maximum with non-finite values set to 0 (inf - inf and NaN are NaN), held constant. */
+    private static Tensor constantFinite(Tensor max) {
+        Tensor finite = tf.equal(tf.sub(max, max), tf.zerosLike(max));
+        return tf.stopGradient(tf.where(finite, max, tf.zerosLike(max)));
     }
 }

@@ -265,25 +265,9 @@ public abstract class ReduceOp extends Op {
      * constant tensor.
      */
     protected Tensor extremumGradient(Tensor x, Tensor y, Tensor g) {
-        Shape s = x.shape();
-        int[] where = outputIndex(s, reducedAxes(s.rank()));
-        int[] count = new int[y.size()];
-        boolean[] hit = new boolean[where.length];
-        for (int i = 0; i < where.length; i++) {
-            hit[i] = x.getDouble(i) == y.getDouble(where[i]);
-            if (hit[i]) {
-                count[where[i]]++;
-            }
-        }
-        double[] w = new double[where.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = hit[i] ? 1.0 / count[where[i]] : 0;
-        }
-        Tensor weights = Tensor.wrap(DType.FLOAT64, s, w);
-        if (x.dtype() != DType.FLOAT64) {
-            weights = tf.cast(weights, x.dtype());
-        }
-        return tf.mul(expandToInput(g, s), weights);
+        Tensor hits = tf.cast(tf.equal(x, expandToInput(y, x.shape())), x.dtype());
+        Tensor count = tf.reduceSum(hits, reducedAxes(x.rank()), true);
+        return tf.div(tf.mul(hits, expandToInput(g, x.shape())), count);
     }
 
     /** The kernel of reduce_all / reduce_any: outputs start at {@code identity} and flip on any other value. */
