@@ -27,6 +27,7 @@ public final class GraphBench {
     public static List<Map<String, Object>> run(int repetitions) {
         List<Map<String, Object>> rows = new ArrayList<>();
         rows.addAll(elementwiseChain(repetitions));
+        rows.addAll(mlpTrainingStep(repetitions * 4));
         rows.addAll(memory());
         return rows;
     }
@@ -61,6 +62,66 @@ public final class GraphBench {
         rows.add(row("chain10 graph, no fusion", unfusedMs, unfusedMs / fusedMs));
         rows.add(row("chain10 graph, fused", fusedMs, 1.0));
         return rows;
+    }
+
+    /**
+     * One training step of the seed's MNIST MLP (784-256-128-10, relu, softmax cross-entropy,
+     * RMSprop, batch 128): eager with a tape, and the same step compiled into one graph.
+     */
+    static List<Map<String, Object>> mlpTrainingStep(int repetitions) {
+        Random random = new Random(7);
+        Tensor x = randomTensor(128 * 784, random).reshape(128, 784);
+        float[] labels = new float[128 * 10];
+        for (int i = 0; i < 128; i++) {
+            labels[i * 10 + random.nextInt(10)] = 1;
+        }
+        Tensor y = Tensor.of(labels, 128, 10);
+        Mlp eager = new Mlp();
+        Mlp graphed = new Mlp();
+        Function step = Function.of(in -> graphed.step(in[0], in[1]));
+        double eagerMs = Timing.medianMillis(repetitions, () -> eager.step(x, y));
+        double graphMs = Timing.medianMillis(repetitions, () -> step.call(x, y));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("benchmark", "MLP 784-256-128-10 training step, batch 128, eager");
+        e.put("ms", eagerMs);
+        e.put("x_graph", eagerMs / graphMs);
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("benchmark", "MLP 784-256-128-10 training step, batch 128, graph");
+        g.put("ms", graphMs);
+        g.put("x_graph", 1.0);
+        rows.add(e);
+        rows.add(g);
+        return rows;
+    }
+
+    /** The seed's MLP as variables and ops, trained with RMSprop. */
+    private static final class Mlp {
+        final List<dev.horn.Variable> weights = new ArrayList<>();
+        final dev.horn.optimizers.RMSprop optimizer = new dev.horn.optimizers.RMSprop();
+
+        Mlp() {
+            int[] sizes = {784, 256, 128, 10};
+            for (int i = 0; i + 1 < sizes.length; i++) {
+                double limit = Math.sqrt(6.0 / (sizes[i] + sizes[i + 1])); // glorot uniform
+                weights.add(new dev.horn.Variable(tf.randomUniform(dev.horn.Shape.of(sizes[i], sizes[i + 1]), -limit, limit)));
+                weights.add(new dev.horn.Variable(tf.zeros(sizes[i + 1])));
+            }
+        }
+
+        Tensor step(Tensor x, Tensor y) {
+            return optimizer.minimize(() -> {
+                Tensor h = x;
+                for (int i = 0; i < weights.size(); i += 2) {
+                    h = tf.add(tf.matmul(h, weights.get(i).read()), weights.get(i + 1).read());
+                    if (i + 2 < weights.size()) {
+                        h = tf.relu(h);
+                    }
+                }
+                Tensor perExample = tf.neg(tf.reduceSum(tf.mul(y, tf.logSoftmax(h)), 1));
+                return tf.reduceMean(perExample);
+            }, weights);
+        }
     }
 
     static List<Map<String, Object>> memory() {
