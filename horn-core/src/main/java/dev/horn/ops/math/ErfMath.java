@@ -12,6 +12,9 @@ import jdk.incubator.vector.VectorOperators;
 final class ErfMath {
     static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
     private static final double INV_SQRT_PI = 0.5641895835477563;
+    private static final double SQRT_HALF = 0.7071067811865476;
+    /** Below this the series gives erf; from it the continued fraction gives erfc (50 terms reach 1e-16 there). */
+    private static final double TAIL_FROM = 1.5;
     private static final int CONTINUED_FRACTION_TERMS = 50;
 
     private ErfMath() {}
@@ -21,21 +24,33 @@ final class ErfMath {
         if (Double.isNaN(x)) {
             return x;
         }
-        if (a < 2) {
+        if (a < TAIL_FROM) {
             return Math.copySign(erfSeries(a), x);
         }
-        return Math.copySign(1 - erfcTail(a), x);
+        return Math.copySign(1 - erfcTail(a, expMinusSquare(a)), x);
     }
 
     /** erfc(x) = 1 - erf(x), without the cancellation for large x. */
     static double erfc(double x) {
-        if (Double.isNaN(x)) {
-            return x;
-        }
-        if (x < 2) {
+        if (Double.isNaN(x) || x < TAIL_FROM) {
             return 1 - erf(x);
         }
-        return erfcTail(x);
+        return erfcTail(x, expMinusSquare(x));
+    }
+
+    /**
+     * P(N > |x|) = erfc(|x| / sqrt 2) / 2 for a standard normal N, with e^(-x^2/2) taken from x
+     * itself: rounding x / sqrt 2 first would cost 1e-14 relative in the far tail.
+     */
+    static double normalTail(double x) {
+        double a = Math.abs(x);
+        double z = a * SQRT_HALF;
+        if (Double.isNaN(x) || z < TAIL_FROM) {
+            return 0.5 * (1 - erf(z));
+        }
+        double hi = a * a;
+        double lo = Math.fma(a, a, -hi);
+        return 0.5 * erfcTail(z, Math.exp(-0.5 * hi) * (1 - 0.5 * lo));
     }
 
     /** erf(x) = 2/sqrt(pi) e^(-x^2) sum_n 2^n x^(2n+1) / (1*3*...*(2n+1)): all terms positive, so nothing cancels. */
@@ -50,8 +65,11 @@ final class ErfMath {
         return TWO_OVER_SQRT_PI * expMinusSquare(x) * sum;
     }
 
-    /** erfc(x) for x >= 2, from the continued fraction e^(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))). */
-    private static double erfcTail(double x) {
+    /**
+     * erfc(x) for x >= 1.5, from the continued fraction e^(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))),
+     * given {@code expTerm} = e^(-x^2).
+     */
+    private static double erfcTail(double x, double expTerm) {
         if (x > 27) {
             return 0; // below the smallest double
         }
@@ -73,7 +91,7 @@ final class ErfMath {
             q = b * q - a * qLast;
             qLast = t;
         }
-        return p / q * x * expMinusSquare(x) * INV_SQRT_PI;
+        return p / q * x * expTerm * INV_SQRT_PI;
     }
 
     /** e^(-x^2) with x^2 split into a rounded part and its rounding error, which exp would otherwise amplify. */
@@ -85,6 +103,9 @@ final class ErfMath {
 
     // ---- float32 lanes ------------------------------------------------------------------------
 
+    /** Beyond z^2 = 104, erfc(z) is below the smallest float. */
+    private static final float UNDERFLOW_SQUARE = 104f;
+
     private static final float[] ERFC_FIT = {
         -1.26551223f, 1.00002368f, 0.37409196f, 0.09678418f, -0.18628806f,
         0.27886807f, -1.13520398f, 1.48851587f, -0.82215223f, 0.17087277f
@@ -95,16 +116,26 @@ final class ErfMath {
         1.1283791671f, -0.3761263890f, 0.1128379167f, -0.0268661706f, 0.0052239776f, -0.0008548327f, 0.0001205533f
     };
 
-    /** erfc(z) for z >= 0 on float lanes, fractional error about 1e-7. */
-    static FloatVector erfcNonNegative(FloatVector z) {
+    /**
+     * erfc(z) for z >= 0 on float lanes, fractional error about 2e-7. The caller passes z^2 as
+     * an unrounded pair {@code z2hi + z2lo}: rounding z^2 (or z itself) to float would move the
+     * exponent e^(-z^2) by up to 1e-6 relative for z near 4.
+     */
+    static FloatVector erfcNonNegative(FloatVector z, FloatVector z2hi, FloatVector z2lo) {
         FloatVector t = z.mul(0.5f).add(1f);
         t = t.broadcast(1f).div(t);
         FloatVector poly = t.broadcast(ERFC_FIT[ERFC_FIT.length - 1]);
         for (int i = ERFC_FIT.length - 2; i >= 0; i--) {
             poly = poly.fma(t, t.broadcast(ERFC_FIT[i]));
         }
-        FloatVector arg = z.mul(z).neg().add(poly);
-        return t.mul(arg.lanewise(VectorOperators.EXP));
+        // s + err = poly - z2hi exactly (two-sum), so e^(poly - z^2) = e^s (1 + err - z2lo) to float precision
+        FloatVector a = z2hi.neg();
+        FloatVector s = a.add(poly);
+        FloatVector bb = s.sub(a);
+        FloatVector err = a.sub(s.sub(bb)).add(poly.sub(bb));
+        FloatVector scale = err.sub(z2lo).add(1f);
+        FloatVector erfc = t.mul(s.lanewise(VectorOperators.EXP)).mul(scale);
+        return erfc.blend(0f, z2hi.compare(VectorOperators.GT, UNDERFLOW_SQUARE)); // also keeps inf - inf out
     }
 
     static FloatVector erf(FloatVector x) {
@@ -115,7 +146,8 @@ final class ErfMath {
             poly = poly.fma(x2, x.broadcast(ERF_TAYLOR[i]));
         }
         FloatVector near = x.mul(poly);
-        FloatVector far = erfcNonNegative(a).neg().add(1f);
+        FloatVector x2lo = x.fma(x, x2.neg());
+        FloatVector far = erfcNonNegative(a, x2, x2lo).neg().add(1f);
         return far.blend(far.neg(), x.lt(0f)).blend(near, a.lt(0.5f));
     }
 }

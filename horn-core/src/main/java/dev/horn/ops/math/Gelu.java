@@ -10,7 +10,8 @@ import static dev.horn.Tf.tf;
 /**
  * Gaussian error linear unit, x * Phi(x) (tf.nn.gelu). Exact by default: Phi(x) = erfc(-x/sqrt 2) / 2,
  * taken from the tail side for x < 0 so tiny values keep their precision. With
- * {@code approximate}, the tanh form x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))).
+ * {@code approximate}, the tanh form x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))), evaluated as
+ * x sigmoid(2 sqrt(2/pi) (x + 0.044715 x^3)), the same function without the cancellation near -1.
  */
 public final class Gelu extends UnaryOp {
     private static final double SQRT_HALF = 0.7071067811865476;
@@ -37,19 +38,26 @@ public final class Gelu extends UnaryOp {
     @Override
     protected double apply(double x) {
         if (approximate) {
-            return 0.5 * x * (1 + Math.tanh(SQRT_TWO_OVER_PI * (x + CUBIC * x * x * x)));
+            // (1 + tanh u) / 2 = sigmoid(2u), which keeps the tiny values of the negative tail
+            double u = SQRT_TWO_OVER_PI * (x + CUBIC * x * x * x);
+            double z = Math.exp(-2 * Math.abs(u));
+            return x * (u >= 0 ? 1 / (1 + z) : z / (1 + z));
         }
-        double tail = 0.5 * ErfMath.erfc(Math.abs(x) * SQRT_HALF);
+        double tail = ErfMath.normalTail(x);
         return x * (x >= 0 ? 1 - tail : tail);
     }
 
     @Override
     protected FloatVector apply(FloatVector x) {
         if (approximate) {
-            FloatVector inner = x.mul(x).mul((float) CUBIC).add(1f).mul(x).mul((float) SQRT_TWO_OVER_PI);
-            return inner.lanewise(VectorOperators.TANH).add(1f).mul(x).mul(0.5f);
+            FloatVector u = x.mul(x).mul((float) CUBIC).add(1f).mul(x).mul((float) SQRT_TWO_OVER_PI);
+            FloatVector z = u.abs().mul(-2f).lanewise(VectorOperators.EXP);
+            FloatVector r = z.broadcast(1f).div(z.add(1f));
+            return x.mul(r.blend(z.mul(r), u.lt(0f)));
         }
-        FloatVector tail = ErfMath.erfcNonNegative(x.abs().mul((float) SQRT_HALF)).mul(0.5f);
+        FloatVector x2 = x.mul(x);
+        FloatVector x2lo = x.fma(x, x2.neg()); // x^2 = x2 + x2lo exactly; halving both stays exact
+        FloatVector tail = ErfMath.erfcNonNegative(x.abs().mul((float) SQRT_HALF), x2.mul(0.5f), x2lo.mul(0.5f)).mul(0.5f);
         FloatVector phi = tail.blend(tail.neg().add(1f), x.compare(VectorOperators.GE, 0f));
         return x.mul(phi);
     }
