@@ -6,7 +6,7 @@ import jdk.incubator.vector.FloatVector;
 
 import static dev.horn.Tf.tf;
 
-/** |x|. */
+/** |x|; integers too (the most negative integer stays itself, as in TensorFlow). */
 public final class Abs extends UnaryOp {
     public Abs() {
         super("abs");
@@ -32,6 +32,7 @@ public final class Abs extends UnaryOp {
         return Math.abs(x);
     }
 
+    /** d|x| = sign(x): zero at the kink, as TensorFlow. */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
         return new Tensor[] {tf.mul(g[0], tf.sign(in[0]))};

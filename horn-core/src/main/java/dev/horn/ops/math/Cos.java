@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 
 import static dev.horn.Tf.tf;
 
-/** Cosine. */
+/** Cosine (radians). */
 public final class Cos extends UnaryOp {
     public Cos() {
         super("cos");

@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 
 import static dev.horn.Tf.tf;
 
-/** x for x > 0, alpha (exp(x) - 1) otherwise; alpha = 1 as in TensorFlow. */
+/** x for x > 0, else e^x - 1 (tf.nn.elu, alpha 1). */
 public final class Elu extends UnaryOp {
     public Elu() {
         super("elu");
@@ -20,14 +20,14 @@ public final class Elu extends UnaryOp {
 
     @Override
     protected FloatVector apply(FloatVector x) {
-        return x.lanewise(VectorOperators.EXPM1).blend(x, x.compare(VectorOperators.GT, 0f));
+        return x.min(0f).lanewise(VectorOperators.EXPM1).blend(x, x.compare(VectorOperators.GT, 0f));
     }
 
-    /** d elu = 1 for x > 0, exp(x) = elu(x) + 1 otherwise. */
+    /** 1 for x > 0, else e^x = out + 1. */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        Tensor positive = tf.greater(in[0], tf.zerosLike(in[0]));
-        Tensor one = Tensor.scalar(out[0].dtype(), 1);
-        return new Tensor[] {tf.where(positive, g[0], tf.mul(g[0], tf.add(out[0], one)))};
+        Tensor x = in[0];
+        Tensor below = tf.mul(g[0], tf.add(out[0], Tensor.scalar(x.dtype(), 1)));
+        return new Tensor[] {tf.where(tf.greater(x, tf.zerosLike(x)), g[0], below)};
     }
 }

@@ -1,8 +1,10 @@
 package dev.horn.ops.math;
 
+import dev.horn.Tensor;
+import dev.horn.TensorSpec;
 import dev.horn.ops.CompareOp;
 
-/** a == b element-wise (NaN equals nothing). */
+/** a == b element-wise, broadcasting, for numbers, bools and strings; NaN equals nothing. */
 public final class Equal extends CompareOp {
     public Equal() {
         super("equal");
@@ -16,5 +18,16 @@ public final class Equal extends CompareOp {
     @Override
     protected boolean test(long a, long b) {
         return a == b;
+    }
+
+    @Override
+    public TensorSpec[] infer(TensorSpec... inputs) {
+        return EqualityRules.infer(name(), inputs, super::infer);
+    }
+
+    @Override
+    public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
+        Tensor out = EqualityRules.compute(inputs, outputs[0], true);
+        return out != null ? new Tensor[] {out} : super.compute(inputs, outputs);
     }
 }

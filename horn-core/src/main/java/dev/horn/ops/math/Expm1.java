@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 
 import static dev.horn.Tf.tf;
 
-/** exp(x) - 1, accurate near 0. */
+/** e^x - 1, accurate for small x. */
 public final class Expm1 extends UnaryOp {
     public Expm1() {
         super("expm1");
@@ -23,6 +23,7 @@ public final class Expm1 extends UnaryOp {
         return x.lanewise(VectorOperators.EXPM1);
     }
 
+    /** d (e^x - 1) = e^x = out + 1. */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
         return new Tensor[] {tf.mul(g[0], tf.add(out[0], Tensor.scalar(out[0].dtype(), 1)))};

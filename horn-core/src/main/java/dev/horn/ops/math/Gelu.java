@@ -8,18 +8,26 @@ import jdk.incubator.vector.VectorOperators;
 import static dev.horn.Tf.tf;
 
 /**
- * Gaussian error linear unit: x Phi(x) = 0.5 x (1 + erf(x / sqrt 2)), TensorFlow's default; with
- * {@code approximate}, the tanh form 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))).
+ * Gaussian error linear unit, x * Phi(x) (tf.nn.gelu). Exact by default: Phi(x) = erfc(-x/sqrt 2) / 2,
+ * taken from the tail side for x < 0 so tiny values keep their precision. With
+ * {@code approximate}, the tanh form x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))), evaluated as
+ * x sigmoid(2 sqrt(2/pi) (x + 0.044715 x^3)), the same function without the cancellation near -1.
  */
 public final class Gelu extends UnaryOp {
-    private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
-    private static final double C = 0.044715;
+    private static final double SQRT_HALF = 0.7071067811865476;
+    private static final double SQRT_TWO_OVER_PI = 0.7978845608028654;
+    private static final double INV_SQRT_TWO_PI = 0.3989422804014327;
+    private static final double CUBIC = 0.044715;
 
     private final boolean approximate;
 
     public Gelu(boolean approximate) {
         super("gelu");
         this.approximate = approximate;
+    }
+
+    public boolean approximate() {
+        return approximate;
     }
 
     @Override
@@ -30,46 +38,54 @@ public final class Gelu extends UnaryOp {
     @Override
     protected double apply(double x) {
         if (approximate) {
-            return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + C * x * x * x)));
+            // (1 + tanh u) / 2 = sigmoid(2u), which keeps the tiny values of the negative tail
+            double u = SQRT_TWO_OVER_PI * (x + CUBIC * x * x * x);
+            double z = Math.exp(-2 * Math.abs(u));
+            return x * (u >= 0 ? 1 / (1 + z) : z / (1 + z));
         }
-        return 0.5 * x * (1 + ErfFunction.erf(x / Math.sqrt(2)));
+        double tail = ErfMath.normalTail(x);
+        return x * (x >= 0 ? 1 - tail : tail);
     }
 
-    /**
-     * Float32 lanes: the tanh form when asked for it; otherwise erf by Abramowitz and Stegun
-     * 7.1.26 (absolute error 1.5e-7, float32's own resolution near 1).
-     */
     @Override
     protected FloatVector apply(FloatVector x) {
         if (approximate) {
-            FloatVector inner = x.mul(x).mul(x).mul((float) C).add(x).mul((float) SQRT_2_OVER_PI);
-            return x.mul(0.5f).mul(inner.lanewise(VectorOperators.TANH).add(1f));
+            FloatVector u = x.mul(x).mul((float) CUBIC).add(1f).mul(x).mul((float) SQRT_TWO_OVER_PI);
+            FloatVector z = u.abs().mul(-2f).lanewise(VectorOperators.EXP);
+            FloatVector r = z.broadcast(1f).div(z.add(1f));
+            return x.mul(r.blend(z.mul(r), u.lt(0f)));
         }
-        FloatVector z = x.mul((float) (1 / Math.sqrt(2)));
-        FloatVector a = z.abs();
-        FloatVector t = FloatVector.broadcast(F, 1f).div(a.mul(0.3275911f).add(1f));
-        FloatVector poly = t.mul(1.061405429f).add(-1.453152027f).mul(t).add(1.421413741f).mul(t)
-                .add(-0.284496736f).mul(t).add(0.254829592f).mul(t);
-        FloatVector erfAbs = poly.mul(a.mul(a).neg().lanewise(VectorOperators.EXP)).neg().add(1f);
-        FloatVector erf = erfAbs.blend(erfAbs.neg(), z.compare(VectorOperators.LT, 0f));
-        return x.mul(0.5f).mul(erf.add(1f));
+        FloatVector x2 = x.mul(x);
+        FloatVector x2lo = x.fma(x, x2.neg()); // x^2 = x2 + x2lo exactly; halving both stays exact
+        FloatVector tail = ErfMath.erfcNonNegative(x.abs().mul((float) SQRT_HALF), x2.mul(0.5f), x2lo.mul(0.5f)).mul(0.5f);
+        FloatVector phi = tail.blend(tail.neg().add(1f), x.compare(VectorOperators.GE, 0f));
+        return x.mul(phi);
     }
 
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
         Tensor x = in[0];
-        var dt = x.dtype();
-        if (approximate) {
-            // d/dx 0.5 x (1 + tanh(u)), u = k (x + c x^3): 0.5 (1 + t) + 0.5 x (1 - t^2) k (1 + 3 c x^2)
-            Tensor t = tf.tanh(tf.mul(Tensor.scalar(dt, SQRT_2_OVER_PI), tf.add(x, tf.mul(Tensor.scalar(dt, C), tf.mul(x, tf.square(x))))));
-            Tensor left = tf.mul(Tensor.scalar(dt, 0.5), tf.add(Tensor.scalar(dt, 1), t));
-            Tensor du = tf.mul(Tensor.scalar(dt, SQRT_2_OVER_PI), tf.add(Tensor.scalar(dt, 1), tf.mul(Tensor.scalar(dt, 3 * C), tf.square(x))));
-            Tensor right = tf.mul(tf.mul(Tensor.scalar(dt, 0.5), x), tf.mul(tf.sub(Tensor.scalar(dt, 1), tf.square(t)), du));
-            return new Tensor[] {tf.mul(g[0], tf.add(left, right))};
-        }
-        // d/dx x Phi(x) = Phi(x) + x phi(x)
-        Tensor phiCdf = tf.mul(Tensor.scalar(dt, 0.5), tf.add(Tensor.scalar(dt, 1), tf.erf(tf.mul(x, Tensor.scalar(dt, 1 / Math.sqrt(2))))));
-        Tensor phiPdf = tf.mul(Tensor.scalar(dt, 1 / Math.sqrt(2 * Math.PI)), tf.exp(tf.mul(tf.square(x), Tensor.scalar(dt, -0.5))));
-        return new Tensor[] {tf.mul(g[0], tf.add(phiCdf, tf.mul(x, phiPdf)))};
+        return new Tensor[] {tf.mul(g[0], approximate ? tanhFormSlope(x) : exactSlope(x))};
+    }
+
+    /** Phi(x) + x phi(x), with Phi = (1 + erf(x/sqrt 2))/2 and phi the normal density. */
+    private static Tensor exactSlope(Tensor x) {
+        Tensor half = Tensor.scalar(x.dtype(), 0.5);
+        Tensor cdf = tf.mul(half, tf.add(Tensor.scalar(x.dtype(), 1), tf.erf(tf.mul(x, Tensor.scalar(x.dtype(), SQRT_HALF)))));
+        Tensor pdf = tf.mul(tf.exp(tf.mul(tf.square(x), Tensor.scalar(x.dtype(), -0.5))), Tensor.scalar(x.dtype(), INV_SQRT_TWO_PI));
+        return tf.add(cdf, tf.mul(x, pdf));
+    }
+
+    /** With u = k (x + c x^3) and t = tanh(u): (1 + t)/2 + x/2 (1 - t^2) k (1 + 3c x^2). */
+    private static Tensor tanhFormSlope(Tensor x) {
+        Tensor one = Tensor.scalar(x.dtype(), 1);
+        Tensor half = Tensor.scalar(x.dtype(), 0.5);
+        Tensor x2 = tf.square(x);
+        Tensor u = tf.mul(tf.mul(x, tf.add(one, tf.mul(x2, Tensor.scalar(x.dtype(), CUBIC)))), Tensor.scalar(x.dtype(), SQRT_TWO_OVER_PI));
+        Tensor t = tf.tanh(u);
+        Tensor du = tf.mul(tf.add(one, tf.mul(x2, Tensor.scalar(x.dtype(), 3 * CUBIC))), Tensor.scalar(x.dtype(), SQRT_TWO_OVER_PI));
+        Tensor outer = tf.mul(half, tf.add(one, t));
+        Tensor inner = tf.mul(tf.mul(half, x), tf.mul(tf.sub(one, tf.square(t)), du));
+        return tf.add(outer, inner);
     }
 }

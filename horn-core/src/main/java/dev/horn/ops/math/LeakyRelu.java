@@ -7,13 +7,17 @@ import jdk.incubator.vector.VectorOperators;
 
 import static dev.horn.Tf.tf;
 
-/** x for x > 0, alpha x otherwise (tf.nn.leaky_relu; alpha 0.2 by default there, 0.3 in the Keras layer). */
+/** x for x > 0, else alpha x (tf.nn.leaky_relu; its default alpha is 0.2, Keras' layer uses 0.3). */
 public final class LeakyRelu extends UnaryOp {
     private final double alpha;
 
     public LeakyRelu(double alpha) {
         super("leaky_relu");
         this.alpha = alpha;
+    }
+
+    public double alpha() {
+        return alpha;
     }
 
     @Override
@@ -33,7 +37,8 @@ public final class LeakyRelu extends UnaryOp {
 
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        Tensor positive = tf.greater(in[0], tf.zerosLike(in[0]));
-        return new Tensor[] {tf.where(positive, g[0], tf.mul(g[0], Tensor.scalar(g[0].dtype(), alpha)))};
+        Tensor x = in[0];
+        Tensor below = tf.mul(g[0], Tensor.scalar(x.dtype(), alpha));
+        return new Tensor[] {tf.where(tf.greater(x, tf.zerosLike(x)), g[0], below)};
     }
 }

@@ -2,7 +2,7 @@ package dev.horn.ops.math;
 
 import dev.horn.ops.CompareOp;
 
-/** a <= b element-wise. */
+/** a <= b element-wise, broadcasting; false where either is NaN. */
 public final class LessEqual extends CompareOp {
     public LessEqual() {
         super("less_equal");

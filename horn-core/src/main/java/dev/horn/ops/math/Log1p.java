@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 
 import static dev.horn.Tf.tf;
 
-/** log(1 + x), accurate near 0. */
+/** log(1 + x), accurate for small x. */
 public final class Log1p extends UnaryOp {
     public Log1p() {
         super("log1p");
@@ -25,6 +25,7 @@ public final class Log1p extends UnaryOp {
 
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        return new Tensor[] {tf.div(g[0], tf.add(in[0], Tensor.scalar(in[0].dtype(), 1)))};
+        Tensor x = in[0];
+        return new Tensor[] {tf.div(g[0], tf.add(x, Tensor.scalar(x.dtype(), 1)))};
     }
 }

@@ -1,13 +1,13 @@
 package dev.horn.ops.math;
 
-/** a AND b element-wise on bool tensors, broadcasting. */
-public final class LogicalAnd extends LogicalBinary {
+/** a and b element-wise on bool tensors, broadcasting. */
+public final class LogicalAnd extends BoolBinaryOp {
     public LogicalAnd() {
         super("logical_and");
     }
 
     @Override
-    boolean test(boolean a, boolean b) {
+    protected boolean test(boolean a, boolean b) {
         return a && b;
     }
 }

@@ -6,7 +6,7 @@ import dev.horn.TensorSpec;
 import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
 
-/** NOT x element-wise on a bool tensor. */
+/** Not x, element-wise on a bool tensor. Not differentiable. */
 public final class LogicalNot extends Op {
     public LogicalNot() {
         super("logical_not");
@@ -23,10 +23,10 @@ public final class LogicalNot extends Op {
     public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
         Tensor x = inputs[0].contiguous();
         boolean[] src = (boolean[]) x.storage();
-        boolean[] out = new boolean[x.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = !src[x.offset() + i];
+        boolean[] dst = new boolean[x.size()];
+        for (int i = 0; i < dst.length; i++) {
+            dst[i] = !src[x.offset() + i];
         }
-        return new Tensor[] {Tensor.wrap(DType.BOOL, x.shape(), out)};
+        return new Tensor[] {Tensor.wrap(DType.BOOL, x.shape(), dst)};
     }
 }

@@ -1,13 +1,13 @@
 package dev.horn.ops.math;
 
-/** a OR b element-wise on bool tensors, broadcasting. */
-public final class LogicalOr extends LogicalBinary {
+/** a or b element-wise on bool tensors, broadcasting. */
+public final class LogicalOr extends BoolBinaryOp {
     public LogicalOr() {
         super("logical_or");
     }
 
     @Override
-    boolean test(boolean a, boolean b) {
+    protected boolean test(boolean a, boolean b) {
         return a || b;
     }
 }

@@ -1,13 +1,13 @@
 package dev.horn.ops.math;
 
-/** a XOR b element-wise on bool tensors, broadcasting. */
-public final class LogicalXor extends LogicalBinary {
+/** a xor b element-wise on bool tensors, broadcasting. */
+public final class LogicalXor extends BoolBinaryOp {
     public LogicalXor() {
         super("logical_xor");
     }
 
     @Override
-    boolean test(boolean a, boolean b) {
+    protected boolean test(boolean a, boolean b) {
         return a != b;
     }
 }

@@ -6,7 +6,7 @@ import jdk.incubator.vector.FloatVector;
 
 import static dev.horn.Tf.tf;
 
-/** The smaller of a and b, broadcasting (NaN if either is NaN). The gradient goes to a where a <= b, else to b, as in TensorFlow. */
+/** The smaller of a and b, broadcasting; NaN if either is NaN. Integers too. */
 public final class Minimum extends BinaryOp {
     public Minimum() {
         super("minimum");
@@ -32,6 +32,7 @@ public final class Minimum extends BinaryOp {
         return Math.min(a, b);
     }
 
+    /** The gradient goes to a where a <= b (ties included), else to b, as TensorFlow. */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
         Tensor toA = tf.lessEqual(in[0], in[1]);

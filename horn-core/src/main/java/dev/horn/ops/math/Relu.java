@@ -6,7 +6,7 @@ import jdk.incubator.vector.FloatVector;
 
 import static dev.horn.Tf.tf;
 
-/** max(x, 0). */
+/** max(x, 0); NaN stays NaN. Integers too. */
 public final class Relu extends UnaryOp {
     public Relu() {
         super("relu");
@@ -14,7 +14,7 @@ public final class Relu extends UnaryOp {
 
     @Override
     protected double apply(double x) {
-        return Double.isNaN(x) || x > 0 ? x : 0;
+        return Math.max(x, 0);
     }
 
     @Override
@@ -23,7 +23,19 @@ public final class Relu extends UnaryOp {
     }
 
     @Override
+    protected boolean acceptsIntegers() {
+        return true;
+    }
+
+    @Override
+    protected long apply(long x) {
+        return Math.max(x, 0);
+    }
+
+    /** The upstream gradient where x > 0, else 0 (0 at the kink, as TensorFlow). */
+    @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        return new Tensor[] {tf.where(tf.greater(in[0], tf.zerosLike(in[0])), g[0], tf.zerosLike(g[0]))};
+        Tensor x = in[0];
+        return new Tensor[] {tf.where(tf.greater(x, tf.zerosLike(x)), g[0], tf.zerosLike(g[0]))};
     }
 }

@@ -3,7 +3,6 @@ package dev.horn.ops.math;
 import dev.horn.Tensor;
 import dev.horn.ops.UnaryOp;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 
 import static dev.horn.Tf.tf;
 
@@ -20,12 +19,14 @@ public final class Rsqrt extends UnaryOp {
 
     @Override
     protected FloatVector apply(FloatVector x) {
-        return FloatVector.broadcast(F, 1f).div(x.lanewise(VectorOperators.SQRT));
+        return x.broadcast(1f).div(x.sqrt());
     }
 
+    /** d x^(-1/2) = -x^(-3/2) / 2 = -out^3 / 2. */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        Tensor cube = tf.mul(out[0], tf.mul(out[0], out[0]));
-        return new Tensor[] {tf.mul(g[0], tf.mul(cube, Tensor.scalar(cube.dtype(), -0.5)))};
+        Tensor y = out[0];
+        Tensor cube = tf.mul(y, tf.mul(y, y));
+        return new Tensor[] {tf.mul(g[0], tf.mul(cube, Tensor.scalar(y.dtype(), -0.5)))};
     }
 }

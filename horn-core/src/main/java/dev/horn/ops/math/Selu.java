@@ -7,10 +7,10 @@ import jdk.incubator.vector.VectorOperators;
 
 import static dev.horn.Tf.tf;
 
-/** scale * elu(x, alpha) with Keras' self-normalising constants. */
+/** scale * (x for x > 0, else alpha (e^x - 1)), with the self-normalising constants of Klambauer et al. (Keras'). */
 public final class Selu extends UnaryOp {
-    public static final double ALPHA = 1.6732632423543772848170429916717;
-    public static final double SCALE = 1.0507009873554804934193349852946;
+    static final double ALPHA = 1.6732632423543772848170429916717;
+    static final double SCALE = 1.0507009873554804934193349852946;
 
     public Selu() {
         super("selu");
@@ -18,21 +18,21 @@ public final class Selu extends UnaryOp {
 
     @Override
     protected double apply(double x) {
-        return SCALE * (x > 0 ? x : ALPHA * Math.expm1(x));
+        return x > 0 ? SCALE * x : SCALE * ALPHA * Math.expm1(x);
     }
 
     @Override
     protected FloatVector apply(FloatVector x) {
-        FloatVector negative = x.lanewise(VectorOperators.EXPM1).mul((float) ALPHA);
-        return negative.blend(x, x.compare(VectorOperators.GT, 0f)).mul((float) SCALE);
+        FloatVector below = x.min(0f).lanewise(VectorOperators.EXPM1).mul((float) (SCALE * ALPHA));
+        return below.blend(x.mul((float) SCALE), x.compare(VectorOperators.GT, 0f));
     }
 
-    /** d selu = scale for x > 0, scale alpha exp(x) = selu(x) + scale alpha otherwise. */
+    /** scale for x > 0, else scale alpha e^x = out + scale alpha. */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        Tensor positive = tf.greater(in[0], tf.zerosLike(in[0]));
-        Tensor scale = Tensor.scalar(out[0].dtype(), SCALE);
-        Tensor scaleAlpha = Tensor.scalar(out[0].dtype(), SCALE * ALPHA);
-        return new Tensor[] {tf.where(positive, tf.mul(g[0], scale), tf.mul(g[0], tf.add(out[0], scaleAlpha)))};
+        Tensor x = in[0];
+        Tensor above = tf.mul(g[0], Tensor.scalar(x.dtype(), SCALE));
+        Tensor below = tf.mul(g[0], tf.add(out[0], Tensor.scalar(x.dtype(), SCALE * ALPHA)));
+        return new Tensor[] {tf.where(tf.greater(x, tf.zerosLike(x)), above, below)};
     }
 }

@@ -7,7 +7,10 @@ import jdk.incubator.vector.VectorOperators;
 
 import static dev.horn.Tf.tf;
 
-/** 1 / (1 + exp(-x)); saturates cleanly to 0 and 1 for large |x|. */
+/**
+ * 1 / (1 + e^-x), computed from z = e^-|x| (never overflows) as 1/(1+z) for x >= 0 and
+ * z/(1+z) below, so large negative x keep their tiny values instead of rounding to 0 early.
+ */
 public final class Sigmoid extends UnaryOp {
     public Sigmoid() {
         super("sigmoid");
@@ -15,18 +18,21 @@ public final class Sigmoid extends UnaryOp {
 
     @Override
     protected double apply(double x) {
-        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+        double z = Math.exp(-Math.abs(x));
+        return x >= 0 ? 1 / (1 + z) : z / (1 + z);
     }
 
     @Override
     protected FloatVector apply(FloatVector x) {
-        FloatVector one = FloatVector.broadcast(F, 1f);
-        return one.div(one.add(x.neg().lanewise(VectorOperators.EXP)));
+        FloatVector z = x.abs().neg().lanewise(VectorOperators.EXP);
+        FloatVector r = x.broadcast(1f).div(z.add(1f));
+        return r.blend(z.mul(r), x.lt(0f));
     }
 
+    /** d sigmoid(x) = y (1 - y): reuse the output. */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        Tensor one = Tensor.scalar(out[0].dtype(), 1);
-        return new Tensor[] {tf.mul(g[0], tf.mul(out[0], tf.sub(one, out[0])))};
+        Tensor y = out[0];
+        return new Tensor[] {tf.mul(g[0], tf.mul(y, tf.sub(Tensor.scalar(y.dtype(), 1), y)))};
     }
 }

@@ -2,10 +2,12 @@ package dev.horn.ops.math;
 
 import dev.horn.Tensor;
 import dev.horn.ops.UnaryOp;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 
 import static dev.horn.Tf.tf;
 
-/** -1, 0 or 1 by the sign of x (NaN stays NaN). */
+/** -1, 0 or 1 by the sign of x; zeros and NaN stay themselves. Integers too. */
 public final class Sign extends UnaryOp {
     public Sign() {
         super("sign");
@@ -14,6 +16,11 @@ public final class Sign extends UnaryOp {
     @Override
     protected double apply(double x) {
         return Math.signum(x);
+    }
+
+    @Override
+    protected FloatVector apply(FloatVector x) {
+        return x.blend(1f, x.compare(VectorOperators.GT, 0f)).blend(-1f, x.lt(0f));
     }
 
     @Override
@@ -26,8 +33,9 @@ public final class Sign extends UnaryOp {
         return Long.signum(x);
     }
 
+    /** Piecewise constant: the gradient is zero, as TensorFlow's. */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        return new Tensor[] {tf.zerosLike(in[0])}; // piecewise constant
+        return new Tensor[] {tf.zerosLike(in[0])};
     }
 }

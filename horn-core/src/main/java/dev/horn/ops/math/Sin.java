@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 
 import static dev.horn.Tf.tf;
 
-/** Sine. */
+/** Sine (radians). */
 public final class Sin extends UnaryOp {
     public Sin() {
         super("sin");

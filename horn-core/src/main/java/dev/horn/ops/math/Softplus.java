@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 
 import static dev.horn.Tf.tf;
 
-/** log(1 + exp(x)), computed as log1p(exp(-|x|)) + max(x, 0) so it never overflows. */
+/** log(1 + e^x), computed as log1p(e^-|x|) + max(x, 0): no overflow for large x, no cancellation for small. */
 public final class Softplus extends UnaryOp {
     public Softplus() {
         super("softplus");
@@ -20,9 +20,11 @@ public final class Softplus extends UnaryOp {
 
     @Override
     protected FloatVector apply(FloatVector x) {
-        return x.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P).add(x.max(0f));
+        FloatVector tail = x.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
+        return tail.add(x.max(0f));
     }
 
+    /** d softplus(x) = sigmoid(x). */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
         return new Tensor[] {tf.mul(g[0], tf.sigmoid(in[0]))};

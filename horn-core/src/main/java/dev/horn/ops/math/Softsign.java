@@ -22,9 +22,10 @@ public final class Softsign extends UnaryOp {
         return x.div(x.abs().add(1f));
     }
 
+    /** d softsign(x) = 1 / (1 + |x|)^2. */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        Tensor d = tf.add(tf.abs(in[0]), Tensor.scalar(in[0].dtype(), 1));
-        return new Tensor[] {tf.div(g[0], tf.mul(d, d))};
+        Tensor x = in[0];
+        return new Tensor[] {tf.div(g[0], tf.square(tf.add(tf.abs(x), Tensor.scalar(x.dtype(), 1))))};
     }
 }

@@ -6,7 +6,7 @@ import jdk.incubator.vector.FloatVector;
 
 import static dev.horn.Tf.tf;
 
-/** x * x. */
+/** x * x; integers too (wrapping on overflow, as TensorFlow). */
 public final class Square extends UnaryOp {
     public Square() {
         super("square");
@@ -34,6 +34,7 @@ public final class Square extends UnaryOp {
 
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        return new Tensor[] {tf.mul(g[0], tf.mul(in[0], Tensor.scalar(in[0].dtype(), 2)))};
+        Tensor x = in[0];
+        return new Tensor[] {tf.mul(g[0], tf.mul(x, Tensor.scalar(x.dtype(), 2)))};
     }
 }

@@ -6,7 +6,7 @@ import jdk.incubator.vector.FloatVector;
 
 import static dev.horn.Tf.tf;
 
-/** (a - b)^2, broadcasting. */
+/** (a - b)^2, broadcasting, in one pass. Integers too. */
 public final class SquaredDifference extends BinaryOp {
     public SquaredDifference() {
         super("squared_difference");
@@ -14,7 +14,8 @@ public final class SquaredDifference extends BinaryOp {
 
     @Override
     protected double apply(double a, double b) {
-        return (a - b) * (a - b);
+        double d = a - b;
+        return d * d;
     }
 
     @Override
@@ -30,12 +31,14 @@ public final class SquaredDifference extends BinaryOp {
 
     @Override
     protected long apply(long a, long b) {
-        return (a - b) * (a - b);
+        long d = a - b;
+        return d * d;
     }
 
+    /** 2 (a - b) g to a, its negative to b. */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        Tensor twice = tf.mul(tf.mul(g[0], tf.sub(in[0], in[1])), Tensor.scalar(g[0].dtype(), 2));
-        return new Tensor[] {unbroadcast(twice, in[0].shape()), unbroadcast(tf.neg(twice), in[1].shape())};
+        Tensor slope = tf.mul(g[0], tf.mul(tf.sub(in[0], in[1]), Tensor.scalar(in[0].dtype(), 2)));
+        return new Tensor[] {unbroadcast(slope, in[0].shape()), unbroadcast(tf.neg(slope), in[1].shape())};
     }
 }

@@ -23,9 +23,10 @@ public final class Tanh extends UnaryOp {
         return x.lanewise(VectorOperators.TANH);
     }
 
+    /** d tanh(x) = 1 - tanh(x)^2: reuse the output. */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        Tensor one = Tensor.scalar(out[0].dtype(), 1);
-        return new Tensor[] {tf.mul(g[0], tf.sub(one, tf.square(out[0])))};
+        Tensor y = out[0];
+        return new Tensor[] {tf.mul(g[0], tf.sub(Tensor.scalar(y.dtype(), 1), tf.square(y)))};
     }
 }
