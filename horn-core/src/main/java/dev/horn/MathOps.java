@@ -119,51 +119,6 @@ public interface MathOps {
     default Tensor where(Tensor condition, Tensor x, Tensor y) { return new Where().apply(condition, x, y); }
     default Tensor cast(Tensor x, DType dtype) { return new Cast(dtype).apply(x); }
 
-    default Tensor abs(Tensor x) { return new Abs().apply(x); }
-    default Tensor sign(Tensor x) { return new Sign().apply(x); }
-    default Tensor sqrt(Tensor x) { return new Sqrt().apply(x); }
-    default Tensor rsqrt(Tensor x) { return new Rsqrt().apply(x); }
-    default Tensor square(Tensor x) { return new Square().apply(x); }
-    default Tensor log1p(Tensor x) { return new Log1p().apply(x); }
-    default Tensor expm1(Tensor x) { return new Expm1().apply(x); }
-    default Tensor sin(Tensor x) { return new Sin().apply(x); }
-    default Tensor cos(Tensor x) { return new Cos().apply(x); }
-    default Tensor tanh(Tensor x) { return new Tanh().apply(x); }
-    default Tensor erf(Tensor x) { return new Erf().apply(x); }
-    default Tensor maximum(Tensor a, Tensor b) { return new Maximum().apply(a, b); }
-    default Tensor minimum(Tensor a, Tensor b) { return new Minimum().apply(a, b); }
-    default Tensor squaredDifference(Tensor a, Tensor b) { return new SquaredDifference().apply(a, b); }
-
-    // activations (tf.nn / tf.math names)
-    default Tensor sigmoid(Tensor x) { return new Sigmoid().apply(x); }
-    default Tensor relu(Tensor x) { return new Relu().apply(x); }
-    default Tensor elu(Tensor x) { return new Elu().apply(x); }
-    default Tensor selu(Tensor x) { return new Selu().apply(x); }
-    default Tensor softplus(Tensor x) { return new Softplus().apply(x); }
-    default Tensor softsign(Tensor x) { return new Softsign().apply(x); }
-    /** Exact GELU, x Phi(x) (approximate=False, TensorFlow's default). */
-    default Tensor gelu(Tensor x) { return new Gelu(false).apply(x); }
-    default Tensor gelu(Tensor x, boolean approximate) { return new Gelu(approximate).apply(x); }
-    /** Leaky ReLU with tf.nn.leaky_relu's default alpha 0.2. */
-    default Tensor leakyRelu(Tensor x) { return new LeakyRelu(0.2).apply(x); }
-    default Tensor leakyRelu(Tensor x, double alpha) { return new LeakyRelu(alpha).apply(x); }
     /** x * sigmoid(x) (swish, silu). */
     default Tensor silu(Tensor x) { return mul(x, sigmoid(x)); }
-
-    // comparisons (bool results) and logic
-    default Tensor equal(Tensor a, Tensor b) { return new Equal().apply(a, b); }
-    default Tensor notEqual(Tensor a, Tensor b) { return new NotEqual().apply(a, b); }
-    default Tensor less(Tensor a, Tensor b) { return new Less().apply(a, b); }
-    default Tensor lessEqual(Tensor a, Tensor b) { return new LessEqual().apply(a, b); }
-    default Tensor greaterEqual(Tensor a, Tensor b) { return new GreaterEqual().apply(a, b); }
-    default Tensor logicalAnd(Tensor a, Tensor b) { return new LogicalAnd().apply(a, b); }
-    default Tensor logicalOr(Tensor a, Tensor b) { return new LogicalOr().apply(a, b); }
-    default Tensor logicalXor(Tensor a, Tensor b) { return new LogicalXor().apply(a, b); }
-    default Tensor logicalNot(Tensor x) { return new LogicalNot().apply(x); }
-
-    /** x limited to [min, max] (tf.clip_by_value); min and max broadcast. */
-    default Tensor clipByValue(Tensor x, Tensor min, Tensor max) { return minimum(maximum(x, min), max); }
-    default Tensor clipByValue(Tensor x, double min, double max) {
-        return clipByValue(x, Tensor.scalar(x.dtype(), min), Tensor.scalar(x.dtype(), max));
-    }
 }

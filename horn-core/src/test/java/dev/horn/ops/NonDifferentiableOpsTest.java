@@ -5,6 +5,7 @@ import dev.horn.Tensor;
 import dev.horn.ops.array.OneHot;
 import dev.horn.ops.array.StopGradient;
 import dev.horn.ops.math.Equal;
+import dev.horn.ops.math.FloorDiv;
 import dev.horn.ops.math.Greater;
 import dev.horn.ops.math.GreaterEqual;
 import dev.horn.ops.math.Less;
@@ -65,7 +66,8 @@ class NonDifferentiableOpsTest {
                 new Example(ReduceAny.class, x -> tf.reduceAny(tf.greater(x[0], x[1]), 0)),
                 new Example(StopGradient.class, x -> tf.stopGradient(tf.mul(x[0], x[1]))),
                 new Example(OneHot.class, x -> tf.oneHot(tf.cast(tf.abs(x[1]), DType.INT32), 4)),
-                new Example(Argsort.class, x -> tf.argsort(x[0])));
+                new Example(Argsort.class, x -> tf.argsort(x[0])),
+                new Example(FloorDiv.class, x -> tf.floorDiv(x[0], x[1])));
     }
 
     @ParameterizedTest(name = "{0}")
