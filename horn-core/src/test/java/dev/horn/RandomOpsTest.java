@@ -55,6 +55,15 @@ class RandomOpsTest {
     }
 
     @Test
+    void parallelGenerationEqualsOneSequentialPass() {
+        Horn.setSeed(42);
+        Tensor t = tf.randomNormal(new int[] {N}, 0, 1, DType.FLOAT32, 5);
+        float[] sequential = new float[N];
+        new dev.horn.random.PhiloxStream(42, 5, 0).normal(DType.FLOAT32, sequential, 0, N, 0, 1);
+        assertThat(t.toFloatArray()).containsExactly(sequential);
+    }
+
+    @Test
     void successiveCallsUnderAGlobalSeedDiffer() {
         Horn.setSeed(42);
         assertThat(tf.randomUniform(10).valuesEqual(tf.randomUniform(10))).isFalse();
