@@ -1,66 +1,254 @@
 package dev.horn;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static dev.horn.Tf.tf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Printing as TensorFlow does; the expected bodies are numpy's own output (str(np.array(...))). */
+/**
+ * {@code Tensor.toString()} against TensorFlow's eager printing. Every expected string was
+ * produced by numpy 2.4 ({@code str(np.array(...))} inside {@code tf.Tensor(..., shape=..., dtype=...)},
+ * with a newline after {@code tf.Tensor(} when the values span lines, as TensorFlow's
+ * {@code numpy_text} does), not written by hand.
+ */
 class TensorFormatTest {
-    @Test
-    void vector() {
-        assertThat(Tensor.of(new float[] {1, 2, 3})).hasToString("tf.Tensor([1. 2. 3.], shape=(3,), dtype=float32)");
+    private static Arguments row(String name, Tensor t, String expected) {
+        return Arguments.of(name, t, expected);
+    }
+
+    static Stream<Arguments> numpyCases() {
+        return Stream.of(
+            row("vectorFloat32",
+                    Tensor.of(new float[] {1.0f, 2.0f, 3.0f}, new int[] {3}),
+                    "tf.Tensor([1. 2. 3.], shape=(3,), dtype=float32)"),
+            row("matrixFloat32",
+                    Tensor.of(new float[] {1.0f, 2.0f, 3.0f, 4.0f}, new int[] {2, 2}),
+                    "tf.Tensor(\n[[1. 2.]\n [3. 4.]], shape=(2, 2), dtype=float32)"),
+            row("matrixWithOneRowHasNoLeadingNewline",
+                    Tensor.of(new float[] {1.0f, 2.0f}, new int[] {1, 2}),
+                    "tf.Tensor([[1. 2.]], shape=(1, 2), dtype=float32)"),
+            row("scalarFloat32_3.5",
+                    Tensor.scalar(3.5f),
+                    "tf.Tensor(3.5, shape=(), dtype=float32)"),
+            row("scalarFloat32_1.0",
+                    Tensor.scalar(1.0f),
+                    "tf.Tensor(1.0, shape=(), dtype=float32)"),
+            row("scalarFloat32_0.3333333333333333",
+                    Tensor.scalar(0.33333334f),
+                    "tf.Tensor(0.33333334, shape=(), dtype=float32)"),
+            row("scalarFloat32_-0.0",
+                    Tensor.scalar(-0.0f),
+                    "tf.Tensor(-0.0, shape=(), dtype=float32)"),
+            row("scalarFloat32_123456790.0",
+                    Tensor.scalar(1.2345679e08f),
+                    "tf.Tensor(1.2345679e+08, shape=(), dtype=float32)"),
+            row("scalarFloat32_0.0001",
+                    Tensor.scalar(1e-04f),
+                    "tf.Tensor(1e-04, shape=(), dtype=float32)"),
+            row("scalarFloat32_0.00011",
+                    Tensor.scalar(0.00011f),
+                    "tf.Tensor(0.00011, shape=(), dtype=float32)"),
+            row("scalarFloat32_999999.94",
+                    Tensor.scalar(999999.94f),
+                    "tf.Tensor(999999.94, shape=(), dtype=float32)"),
+            row("scalarFloat32_2.5e-07",
+                    Tensor.scalar(2.5e-07f),
+                    "tf.Tensor(2.5e-07, shape=(), dtype=float32)"),
+            row("scalarFloat32_nan",
+                    Tensor.scalar(Float.NaN),
+                    "tf.Tensor(nan, shape=(), dtype=float32)"),
+            row("scalarFloat32_-inf",
+                    Tensor.scalar(-Float.POSITIVE_INFINITY),
+                    "tf.Tensor(-inf, shape=(), dtype=float32)"),
+            row("scalarFloat64_1e-05",
+                    Tensor.scalar(1e-05),
+                    "tf.Tensor(1e-05, shape=(), dtype=float64)"),
+            row("scalarFloat64_0.3333333333333333",
+                    Tensor.scalar(0.3333333333333333),
+                    "tf.Tensor(0.3333333333333333, shape=(), dtype=float64)"),
+            row("scalarFloat64_1e+16",
+                    Tensor.scalar(1e+16),
+                    "tf.Tensor(1e+16, shape=(), dtype=float64)"),
+            row("scalarFloat64_9999999999999998.0",
+                    Tensor.scalar(9999999999999998.0),
+                    "tf.Tensor(9999999999999998.0, shape=(), dtype=float64)"),
+            row("scalarFloat64_100000000.0",
+                    Tensor.scalar(100000000.0),
+                    "tf.Tensor(100000000.0, shape=(), dtype=float64)"),
+            row("scalarFloat64_5e-324",
+                    Tensor.scalar(5e-324),
+                    "tf.Tensor(5e-324, shape=(), dtype=float64)"),
+            row("scalarFloat64_0.0",
+                    Tensor.scalar(0.0),
+                    "tf.Tensor(0.0, shape=(), dtype=float64)"),
+            row("scalarInt32",
+                    Tensor.scalar(-7),
+                    "tf.Tensor(-7, shape=(), dtype=int32)"),
+            row("scalarInt64",
+                    Tensor.scalar(1099511627776L),
+                    "tf.Tensor(1099511627776, shape=(), dtype=int64)"),
+            row("scalarBoolTrue",
+                    Tensor.scalar(true),
+                    "tf.Tensor(True, shape=(), dtype=bool)"),
+            row("halvesPadFractionsWithSpaces",
+                    Tensor.of(new float[] {1.0f, 2.5f}, new int[] {2}),
+                    "tf.Tensor([1.  2.5], shape=(2,), dtype=float32)"),
+            row("mixedDecimalsFloat64",
+                    Tensor.of(new double[] {0.1, 0.25, 100.125}, new int[] {3}),
+                    "tf.Tensor([1.00000e-01 2.50000e-01 1.00125e+02], shape=(3,), dtype=float64)"),
+            row("negativeValuesAlign",
+                    Tensor.of(new float[] {-1.5f, 2.25f, -30.0f}, new int[] {3}),
+                    "tf.Tensor([ -1.5    2.25 -30.  ], shape=(3,), dtype=float32)"),
+            row("signedZeros",
+                    Tensor.of(new float[] {-0.0f, 0.0f}, new int[] {2}),
+                    "tf.Tensor([-0.  0.], shape=(2,), dtype=float32)"),
+            row("smallValuesGoScientific",
+                    Tensor.of(new float[] {1e-05f, 1.5e-05f, -2e-05f}, new int[] {3}),
+                    "tf.Tensor([ 1.0e-05  1.5e-05 -2.0e-05], shape=(3,), dtype=float32)"),
+            row("wideRatioGoesScientific",
+                    Tensor.of(new float[] {1.0f, 10000.0f}, new int[] {2}),
+                    "tf.Tensor([1.e+00 1.e+04], shape=(2,), dtype=float32)"),
+            row("ratioOfExactlyThousandStaysPositional",
+                    Tensor.of(new float[] {1.0f, 1000.0f}, new int[] {2}),
+                    "tf.Tensor([   1. 1000.], shape=(2,), dtype=float32)"),
+            row("hundredMillionGoesScientific",
+                    Tensor.of(new float[] {1e08f}, new int[] {1}),
+                    "tf.Tensor([1.e+08], shape=(1,), dtype=float32)"),
+            row("largeButBelowHundredMillionStaysPositional",
+                    Tensor.of(new double[] {12345678.9, 1.0}, new int[] {2}),
+                    "tf.Tensor([1.23456789e+07 1.00000000e+00], shape=(2,), dtype=float64)"),
+            row("float32TenThousandthStaysPositional",
+                    Tensor.of(new float[] {1e-04f}, new int[] {1}),
+                    "tf.Tensor([0.0001], shape=(1,), dtype=float32)"),
+            row("float64TenThousandthStaysPositional",
+                    Tensor.of(new double[] {0.0001, 0.0002}, new int[] {2}),
+                    "tf.Tensor([0.0001 0.0002], shape=(2,), dtype=float64)"),
+            row("nanAndInfinityAlign",
+                    Tensor.of(new float[] {Float.NaN, 1.5f, -Float.POSITIVE_INFINITY}, new int[] {3}),
+                    "tf.Tensor([ nan  1.5 -inf], shape=(3,), dtype=float32)"),
+            row("onlyNonFinite",
+                    Tensor.of(new double[] {Double.NaN, Double.POSITIVE_INFINITY}, new int[] {2}),
+                    "tf.Tensor([nan inf], shape=(2,), dtype=float64)"),
+            row("integralWithNan",
+                    Tensor.of(new float[] {1.0f, Float.NaN}, new int[] {2}),
+                    "tf.Tensor([ 1. nan], shape=(2,), dtype=float32)"),
+            row("thirdsRoundToEightDecimals",
+                    Tensor.of(new float[] {0.33333334f, 0.6666667f}, new int[] {2}),
+                    "tf.Tensor([0.33333334 0.6666667 ], shape=(2,), dtype=float32)"),
+            row("thirdsFloat64",
+                    Tensor.of(new double[] {0.3333333333333333, 0.6666666666666666, 10.0, -0.14285714285714285}, new int[] {2, 2}),
+                    "tf.Tensor(\n[[ 0.33333333  0.66666667]\n [10.         -0.14285714]], shape=(2, 2), dtype=float64)"),
+            row("pointThreeFloat64",
+                    Tensor.of(new double[] {0.30000000000000004}, new int[] {1}),
+                    "tf.Tensor([0.3], shape=(1,), dtype=float64)"),
+            row("scientificExponentsShareWidth",
+                    Tensor.of(new double[] {1e-300, 1.5}, new int[] {2}),
+                    "tf.Tensor([1.0e-300 1.5e+000], shape=(2,), dtype=float64)"),
+            row("scientificBigAndSmall",
+                    Tensor.of(new float[] {1.5e10f, -0.00225f, 0.0f}, new int[] {3}),
+                    "tf.Tensor([ 1.50e+10 -2.25e-03  0.00e+00], shape=(3,), dtype=float32)"),
+            row("int32Vector",
+                    Tensor.of(new int[] {1, -20, 300}, new int[] {3}),
+                    "tf.Tensor([  1 -20 300], shape=(3,), dtype=int32)"),
+            row("int64Large",
+                    Tensor.of(new long[] {1099511627776L, -5L}, new int[] {2}),
+                    "tf.Tensor([1099511627776            -5], shape=(2,), dtype=int64)"),
+            row("int32Matrix",
+                    Tensor.of(new int[] {1, 2, 3, 40, 50, 60}, new int[] {2, 3}),
+                    "tf.Tensor(\n[[ 1  2  3]\n [40 50 60]], shape=(2, 3), dtype=int32)"),
+            row("boolVector",
+                    Tensor.of(new boolean[] {true, false}, new int[] {2}),
+                    "tf.Tensor([ True False], shape=(2,), dtype=bool)"),
+            row("boolColumn",
+                    Tensor.of(new boolean[] {true, false}, new int[] {2, 1}),
+                    "tf.Tensor(\n[[ True]\n [False]], shape=(2, 1), dtype=bool)"),
+            row("emptyFloat32",
+                    tf.zeros(0),
+                    "tf.Tensor([], shape=(0,), dtype=float32)"),
+            row("emptyMatrix",
+                    tf.zeros(2, 0),
+                    "tf.Tensor([], shape=(2, 0), dtype=float32)"),
+            row("emptyInt64",
+                    tf.zeros(DType.INT64, 0, 3),
+                    "tf.Tensor([], shape=(0, 3), dtype=int64)"),
+            row("rank3",
+                    tf.range(0, 24, 1, DType.FLOAT32).reshape(2, 3, 4),
+                    "tf.Tensor(\n[[[ 0.  1.  2.  3.]\n  [ 4.  5.  6.  7.]\n  [ 8.  9. 10. 11.]]\n\n [[12. 13. 14. 15.]\n  [16. 17. 18. 19.]\n  [20. 21. 22. 23.]]], shape=(2, 3, 4), dtype=float32)"),
+            row("rank4Int32",
+                    tf.range(16).reshape(2, 2, 2, 2),
+                    "tf.Tensor(\n[[[[ 0  1]\n   [ 2  3]]\n\n  [[ 4  5]\n   [ 6  7]]]\n\n\n [[[ 8  9]\n   [10 11]]\n\n  [[12 13]\n   [14 15]]]], shape=(2, 2, 2, 2), dtype=int32)"),
+            row("longVectorWrapsAt75",
+                    tf.range(0, 30, 1, DType.FLOAT32),
+                    "tf.Tensor(\n[ 0.  1.  2.  3.  4.  5.  6.  7.  8.  9. 10. 11. 12. 13. 14. 15. 16. 17.\n 18. 19. 20. 21. 22. 23. 24. 25. 26. 27. 28. 29.], shape=(30,), dtype=float32)"),
+            row("longFloat64VectorWraps",
+                    tf.range(0, 20, 1, DType.FLOAT64).div(7),
+                    "tf.Tensor(\n[0.         0.14285714 0.28571429 0.42857143 0.57142857 0.71428571\n 0.85714286 1.         1.14285714 1.28571429 1.42857143 1.57142857\n 1.71428571 1.85714286 2.         2.14285714 2.28571429 2.42857143\n 2.57142857 2.71428571], shape=(20,), dtype=float64)"),
+            row("longIntVectorWraps",
+                    tf.range(0, 100000, 1000),
+                    "tf.Tensor(\n[    0  1000  2000  3000  4000  5000  6000  7000  8000  9000 10000 11000\n 12000 13000 14000 15000 16000 17000 18000 19000 20000 21000 22000 23000\n 24000 25000 26000 27000 28000 29000 30000 31000 32000 33000 34000 35000\n 36000 37000 38000 39000 40000 41000 42000 43000 44000 45000 46000 47000\n 48000 49000 50000 51000 52000 53000 54000 55000 56000 57000 58000 59000\n 60000 61000 62000 63000 64000 65000 66000 67000 68000 69000 70000 71000\n 72000 73000 74000 75000 76000 77000 78000 79000 80000 81000 82000 83000\n 84000 85000 86000 87000 88000 89000 90000 91000 92000 93000 94000 95000\n 96000 97000 98000 99000], shape=(100,), dtype=int32)"),
+            row("wrappedMatrixRows",
+                    tf.range(0, 60, 1, DType.FLOAT32).reshape(2, 30).div(3),
+                    "tf.Tensor(\n[[ 0.          0.33333334  0.6666667   1.          1.3333334   1.6666666\n   2.          2.3333333   2.6666667   3.          3.3333333   3.6666667\n   4.          4.3333335   4.6666665   5.          5.3333335   5.6666665\n   6.          6.3333335   6.6666665   7.          7.3333335   7.6666665\n   8.          8.333333    8.666667    9.          9.333333    9.666667  ]\n [10.         10.333333   10.666667   11.         11.333333   11.666667\n  12.         12.333333   12.666667   13.         13.333333   13.666667\n  14.         14.333333   14.666667   15.         15.333333   15.666667\n  16.         16.333334   16.666666   17.         17.333334   17.666666\n  18.         18.333334   18.666666   19.         19.333334   19.666666  ]], shape=(2, 30), dtype=float32)"),
+            row("summarisedVector",
+                    tf.range(0, 2000, 1, DType.FLOAT32),
+                    "tf.Tensor([0.000e+00 1.000e+00 2.000e+00 ... 1.997e+03 1.998e+03 1.999e+03], shape=(2000,), dtype=float32)"),
+            row("summarisedUsesOnlyEdgesForFormat",
+                    tf.range(0, 2000, 1, DType.FLOAT32).div(7),
+                    "tf.Tensor(\n[0.0000000e+00 1.4285715e-01 2.8571430e-01 ... 2.8528571e+02 2.8542856e+02\n 2.8557144e+02], shape=(2000,), dtype=float32)"),
+            row("summarisedMatrix",
+                    tf.range(0, 3000, 1, DType.FLOAT32).reshape(30, 100),
+                    "tf.Tensor(\n[[0.000e+00 1.000e+00 2.000e+00 ... 9.700e+01 9.800e+01 9.900e+01]\n [1.000e+02 1.010e+02 1.020e+02 ... 1.970e+02 1.980e+02 1.990e+02]\n [2.000e+02 2.010e+02 2.020e+02 ... 2.970e+02 2.980e+02 2.990e+02]\n ...\n [2.700e+03 2.701e+03 2.702e+03 ... 2.797e+03 2.798e+03 2.799e+03]\n [2.800e+03 2.801e+03 2.802e+03 ... 2.897e+03 2.898e+03 2.899e+03]\n [2.900e+03 2.901e+03 2.902e+03 ... 2.997e+03 2.998e+03 2.999e+03]], shape=(30, 100), dtype=float32)"),
+            row("summarisedRank3Int",
+                    tf.range(2000).reshape(10, 10, 20),
+                    "tf.Tensor(\n[[[   0    1    2 ...   17   18   19]\n  [  20   21   22 ...   37   38   39]\n  [  40   41   42 ...   57   58   59]\n  ...\n  [ 140  141  142 ...  157  158  159]\n  [ 160  161  162 ...  177  178  179]\n  [ 180  181  182 ...  197  198  199]]\n\n [[ 200  201  202 ...  217  218  219]\n  [ 220  221  222 ...  237  238  239]\n  [ 240  241  242 ...  257  258  259]\n  ...\n  [ 340  341  342 ...  357  358  359]\n  [ 360  361  362 ...  377  378  379]\n  [ 380  381  382 ...  397  398  399]]\n\n [[ 400  401  402 ...  417  418  419]\n  [ 420  421  422 ...  437  438  439]\n  [ 440  441  442 ...  457  458  459]\n  ...\n  [ 540  541  542 ...  557  558  559]\n  [ 560  561  562 ...  577  578  579]\n  [ 580  581  582 ...  597  598  599]]\n\n ...\n\n [[1400 1401 1402 ... 1417 1418 1419]\n  [1420 1421 1422 ... 1437 1438 1439]\n  [1440 1441 1442 ... 1457 1458 1459]\n  ...\n  [1540 1541 1542 ... 1557 1558 1559]\n  [1560 1561 1562 ... 1577 1578 1579]\n  [1580 1581 1582 ... 1597 1598 1599]]\n\n [[1600 1601 1602 ... 1617 1618 1619]\n  [1620 1621 1622 ... 1637 1638 1639]\n  [1640 1641 1642 ... 1657 1658 1659]\n  ...\n  [1740 1741 1742 ... 1757 1758 1759]\n  [1760 1761 1762 ... 1777 1778 1779]\n  [1780 1781 1782 ... 1797 1798 1799]]\n\n [[1800 1801 1802 ... 1817 1818 1819]\n  [1820 1821 1822 ... 1837 1838 1839]\n  [1840 1841 1842 ... 1857 1858 1859]\n  ...\n  [1940 1941 1942 ... 1957 1958 1959]\n  [1960 1961 1962 ... 1977 1978 1979]\n  [1980 1981 1982 ... 1997 1998 1999]]], shape=(10, 10, 20), dtype=int32)"),
+            row("summarisedShortAxisKept",
+                    tf.range(0, 1002, 1, DType.INT64).reshape(2, 501),
+                    "tf.Tensor(\n[[   0    1    2 ...  498  499  500]\n [ 501  502  503 ...  999 1000 1001]], shape=(2, 501), dtype=int64)"),
+            row("exactlyThresholdNotSummarised",
+                    tf.range(1000).reshape(10, 100),
+                    "tf.Tensor(\n[[  0   1   2   3   4   5   6   7   8   9  10  11  12  13  14  15  16  17\n   18  19  20  21  22  23  24  25  26  27  28  29  30  31  32  33  34  35\n   36  37  38  39  40  41  42  43  44  45  46  47  48  49  50  51  52  53\n   54  55  56  57  58  59  60  61  62  63  64  65  66  67  68  69  70  71\n   72  73  74  75  76  77  78  79  80  81  82  83  84  85  86  87  88  89\n   90  91  92  93  94  95  96  97  98  99]\n [100 101 102 103 104 105 106 107 108 109 110 111 112 113 114 115 116 117\n  118 119 120 121 122 123 124 125 126 127 128 129 130 131 132 133 134 135\n  136 137 138 139 140 141 142 143 144 145 146 147 148 149 150 151 152 153\n  154 155 156 157 158 159 160 161 162 163 164 165 166 167 168 169 170 171\n  172 173 174 175 176 177 178 179 180 181 182 183 184 185 186 187 188 189\n  190 191 192 193 194 195 196 197 198 199]\n [200 201 202 203 204 205 206 207 208 209 210 211 212 213 214 215 216 217\n  218 219 220 221 222 223 224 225 226 227 228 229 230 231 232 233 234 235\n  236 237 238 239 240 241 242 243 244 245 246 247 248 249 250 251 252 253\n  254 255 256 257 258 259 260 261 262 263 264 265 266 267 268 269 270 271\n  272 273 274 275 276 277 278 279 280 281 282 283 284 285 286 287 288 289\n  290 291 292 293 294 295 296 297 298 299]\n [300 301 302 303 304 305 306 307 308 309 310 311 312 313 314 315 316 317\n  318 319 320 321 322 323 324 325 326 327 328 329 330 331 332 333 334 335\n  336 337 338 339 340 341 342 343 344 345 346 347 348 349 350 351 352 353\n  354 355 356 357 358 359 360 361 362 363 364 365 366 367 368 369 370 371\n  372 373 374 375 376 377 378 379 380 381 382 383 384 385 386 387 388 389\n  390 391 392 393 394 395 396 397 398 399]\n [400 401 402 403 404 405 406 407 408 409 410 411 412 413 414 415 416 417\n  418 419 420 421 422 423 424 425 426 427 428 429 430 431 432 433 434 435\n  436 437 438 439 440 441 442 443 444 445 446 447 448 449 450 451 452 453\n  454 455 456 457 458 459 460 461 462 463 464 465 466 467 468 469 470 471\n  472 473 474 475 476 477 478 479 480 481 482 483 484 485 486 487 488 489\n  490 491 492 493 494 495 496 497 498 499]\n [500 501 502 503 504 505 506 507 508 509 510 511 512 513 514 515 516 517\n  518 519 520 521 522 523 524 525 526 527 528 529 530 531 532 533 534 535\n  536 537 538 539 540 541 542 543 544 545 546 547 548 549 550 551 552 553\n  554 555 556 557 558 559 560 561 562 563 564 565 566 567 568 569 570 571\n  572 573 574 575 576 577 578 579 580 581 582 583 584 585 586 587 588 589\n  590 591 592 593 594 595 596 597 598 599]\n [600 601 602 603 604 605 606 607 608 609 610 611 612 613 614 615 616 617\n  618 619 620 621 622 623 624 625 626 627 628 629 630 631 632 633 634 635\n  636 637 638 639 640 641 642 643 644 645 646 647 648 649 650 651 652 653\n  654 655 656 657 658 659 660 661 662 663 664 665 666 667 668 669 670 671\n  672 673 674 675 676 677 678 679 680 681 682 683 684 685 686 687 688 689\n  690 691 692 693 694 695 696 697 698 699]\n [700 701 702 703 704 705 706 707 708 709 710 711 712 713 714 715 716 717\n  718 719 720 721 722 723 724 725 726 727 728 729 730 731 732 733 734 735\n  736 737 738 739 740 741 742 743 744 745 746 747 748 749 750 751 752 753\n  754 755 756 757 758 759 760 761 762 763 764 765 766 767 768 769 770 771\n  772 773 774 775 776 777 778 779 780 781 782 783 784 785 786 787 788 789\n  790 791 792 793 794 795 796 797 798 799]\n [800 801 802 803 804 805 806 807 808 809 810 811 812 813 814 815 816 817\n  818 819 820 821 822 823 824 825 826 827 828 829 830 831 832 833 834 835\n  836 837 838 839 840 841 842 843 844 845 846 847 848 849 850 851 852 853\n  854 855 856 857 858 859 860 861 862 863 864 865 866 867 868 869 870 871\n  872 873 874 875 876 877 878 879 880 881 882 883 884 885 886 887 888 889\n  890 891 892 893 894 895 896 897 898 899]\n [900 901 902 903 904 905 906 907 908 909 910 911 912 913 914 915 916 917\n  918 919 920 921 922 923 924 925 926 927 928 929 930 931 932 933 934 935\n  936 937 938 939 940 941 942 943 944 945 946 947 948 949 950 951 952 953\n  954 955 956 957 958 959 960 961 962 963 964 965 966 967 968 969 970 971\n  972 973 974 975 976 977 978 979 980 981 982 983 984 985 986 987 988 989\n  990 991 992 993 994 995 996 997 998 999]], shape=(10, 100), dtype=int32)"),
+            row("onesView",
+                    tf.ones(2, 3),
+                    "tf.Tensor(\n[[1. 1. 1.]\n [1. 1. 1.]], shape=(2, 3), dtype=float32)"),
+            row("transposedView",
+                    tf.range(0, 6, 1, DType.FLOAT32).reshape(2, 3).transpose(1, 0),
+                    "tf.Tensor(\n[[0. 3.]\n [1. 4.]\n [2. 5.]], shape=(3, 2), dtype=float32)"),
+            row("longBoolVectorWraps",
+                    Tensor.of(new boolean[] {true, false, false, true, false, false, true, false, false, true, false, false, true, false, false, true, false, false, true, false}, new int[] {20}),
+                    "tf.Tensor(\n[ True False False  True False False  True False False  True False False\n  True False False  True False False  True False], shape=(20,), dtype=bool)"),
+            row("strings",
+                    Tensor.of(new String[] {"abc", "it's", "h\u00e9llo", "say \"hi\"", "tab\there"}, new int[] {5}),
+                    "tf.Tensor([b'abc' b\"it's\" b'h\\xc3\\xa9llo' b'say \"hi\"' b'tab\\there'], shape=(5,), dtype=string)"),
+            row("stringMatrix",
+                    Tensor.of(new String[] {"a", "bb", "ccc", "d"}, new int[] {2, 2}),
+                    "tf.Tensor(\n[[b'a' b'bb']\n [b'ccc' b'd']], shape=(2, 2), dtype=string)"),
+            row("scalarString",
+                    Tensor.wrap(DType.STRING, Shape.scalar(), new String[] {"abc"}),
+                    "tf.Tensor(b'abc', shape=(), dtype=string)")
+        );
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("numpyCases")
+    void printsAsTensorFlowDoes(String name, Tensor t, String expected) {
+        assertThat(t.toString()).isEqualTo(expected);
     }
 
     @Test
-    void matrixRowsOnTheirOwnLines() {
-        assertThat(Tensor.of(new float[][] {{1, 2}, {3, 4}}))
-                .hasToString("tf.Tensor(\n[[1. 2.]\n [3. 4.]], shape=(2, 2), dtype=float32)");
+    void shapeTupleHasTrailingCommaOnlyForVectors() {
+        assertThat(TensorFormat.shapeTuple(Shape.scalar())).isEqualTo("()");
+        assertThat(TensorFormat.shapeTuple(Shape.of(3))).isEqualTo("(3,)");
+        assertThat(TensorFormat.shapeTuple(Shape.of(2, 3))).isEqualTo("(2, 3)");
     }
 
     @Test
-    void fractionsShareALayout() {
-        assertThat(TensorFormat.values(Tensor.of(new float[] {0.5f, 0.25f, -1.125f}))).isEqualTo("[ 0.5    0.25  -1.125]");
-        assertThat(TensorFormat.values(Tensor.of(new float[] {1 / 3f, 2 / 3f}))).isEqualTo("[0.33333334 0.6666667 ]");
-    }
-
-    @Test
-    void smallOrSpreadValuesGoScientific() {
-        assertThat(TensorFormat.values(Tensor.of(new float[] {1e-5f, 1}))).isEqualTo("[1.e-05 1.e+00]");
-    }
-
-    @Test
-    void largeTensorsAreSummarised() {
-        assertThat(TensorFormat.values(tf.range(0.0, 2000.0, 1.0, DType.FLOAT32)))
-                .isEqualTo("[0.000e+00 1.000e+00 2.000e+00 ... 1.997e+03 1.998e+03 1.999e+03]");
-    }
-
-    @Test
-    void integersAlignRight() {
-        assertThat(TensorFormat.values(Tensor.of(new int[][] {{1, -20}, {300, 4}}))).isEqualTo("[[  1 -20]\n [300   4]]");
-    }
-
-    @Test
-    void booleansNaNAndInfinity() {
-        assertThat(TensorFormat.values(Tensor.of(new boolean[] {true, false}))).isEqualTo("[ True False]");
-        assertThat(TensorFormat.values(Tensor.of(new float[] {Float.NaN, Float.POSITIVE_INFINITY, -1.5f}))).isEqualTo("[ nan  inf -1.5]");
-    }
-
-    @Test
-    void scalarsAndBlocksOfRankThree() {
-        assertThat(Tensor.scalar(3.5f)).hasToString("tf.Tensor(3.5, shape=(), dtype=float32)");
-        assertThat(TensorFormat.values(tf.reshape(tf.range(0.0, 8.0, 1.0, DType.FLOAT32), 2, 2, 2)))
-                .isEqualTo("[[[0. 1.]\n  [2. 3.]]\n\n [[4. 5.]\n  [6. 7.]]]");
-    }
-
-    @Test
-    void stridedViewsPrintTheirOwnOrder() {
-        assertThat(TensorFormat.values(Tensor.of(new int[][] {{1, 2}, {3, 4}}).transpose())).isEqualTo("[[1 3]\n [2 4]]");
-    }
-
-    @Test
-    void stringsPrintAsBytes() {
-        assertThat(Tensor.of(new String[] {"a", "bc"})).hasToString("tf.Tensor([b'a' b'bc'], shape=(2,), dtype=string)");
-        assertThat(TensorFormat.values(Tensor.of(new String[][] {{"a"}, {"bcd"}}))).isEqualTo("[[b'a']\n [b'bcd']]");
+    void bytesReprEscapesLikePython() {
+        assertThat(TensorFormat.bytesRepr("a\\b")).isEqualTo("b'a\\\\b'");
+        assertThat(TensorFormat.bytesRepr("'\"")).isEqualTo("b'\\'\"'");
+        assertThat(TensorFormat.bytesRepr("\n\u0001")).isEqualTo("b'\\n\\x01'");
     }
 }

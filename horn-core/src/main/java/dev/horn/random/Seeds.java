@@ -1,38 +1,77 @@
 package dev.horn.random;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Where random ops get their keys, with TensorFlow's seed semantics: with a global seed set
- * (see {@link dev.horn.Horn#setSeed}), the n-th random op created afterwards gets the same key
- * in every run of the program; an op seed fixes the key further. Without a global seed, keys
- * come from a seed drawn at start-up, so runs differ.
+ * TensorFlow's seed rules ({@code tf.random.set_seed}): which Philox stream a random op draws from.
+ *
+ * <ul>
+ *   <li>global seed and op seed: the pair names the stream;
+ *   <li>global seed only: the op seed is the next of a sequence derived from the global seed,
+ *       so successive ops differ but a program rerun after the same {@code setSeed} repeats;
+ *   <li>op seed only: the global seed is TensorFlow's default graph seed, 87654321;
+ *   <li>neither: a fresh random stream.
+ * </ul>
+ * As in TensorFlow eager, calling an op again with the same seeds continues its stream (the
+ * second call gives new numbers); {@link #setGlobal} starts every stream over.
  */
 public final class Seeds {
-    private static final long STARTUP = new java.security.SecureRandom().nextLong();
-    private static volatile Long global;
-    private static final AtomicLong OPS = new AtomicLong();
+    /** TensorFlow's {@code DEFAULT_GRAPH_SEED}, used when only an op seed is given. */
+    public static final long DEFAULT_GRAPH_SEED = 87654321L;
+    private static final long MAX_INT32 = Integer.MAX_VALUE;
+
+    private static final Map<Long, Map<Long, Long>> NEXT_BLOCK = new ConcurrentHashMap<>();
+    private static Long global;
+    private static long opCounter;
 
     private Seeds() {}
 
-    public static void setGlobal(long seed) {
+    /** Sets (or with null clears) the global seed and restarts every seeded stream. */
+    public static synchronized void setGlobal(Long seed) {
         global = seed;
-        OPS.set(0);
+        opCounter = 0;
+        NEXT_BLOCK.clear();
     }
 
-    public static Long global() {
+    public static synchronized Long global() {
         return global;
     }
 
-    /** The 64-bit key of a new random op; opSeed may be null. */
-    public static long nextKey(Long opSeed) {
-        long g = global != null ? global : STARTUP;
-        long op = opSeed != null ? opSeed : OPS.getAndIncrement();
-        return mix(g * 0x9E3779B97F4A7C15L + mix(op + 0x632BE59BD9B4E019L));
+    /**
+     * The stream for one op call that needs {@code blocks} Philox blocks: its key, stream and
+     * first block. {@code opSeed} may be null.
+     */
+    public static synchronized PhiloxStream reserve(Long opSeed, long blocks) {
+        long seed;
+        long seed2;
+        if (global != null) {
+            seed = truncate(global);
+            seed2 = opSeed != null ? truncate(opSeed) : truncate(mix(global + 0x632BE59BD9B4E019L * ++opCounter));
+        } else if (opSeed != null) {
+            seed = DEFAULT_GRAPH_SEED;
+            seed2 = truncate(opSeed);
+        } else {
+            ThreadLocalRandom r = ThreadLocalRandom.current();
+            return new PhiloxStream(r.nextLong(), r.nextLong(), 0);
+        }
+        if (seed == 0 && seed2 == 0) {
+            seed2 = MAX_INT32; // as TensorFlow: (0, 0) would mean "unseeded" to its kernels
+        }
+        Map<Long, Long> perOp = NEXT_BLOCK.computeIfAbsent(seed, k -> new ConcurrentHashMap<>());
+        long first = perOp.getOrDefault(seed2, 0L);
+        perOp.put(seed2, first + blocks);
+        return new PhiloxStream(seed, seed2, first);
     }
 
-    /** SplitMix64's finaliser: spreads nearby seeds over unrelated keys. */
-    static long mix(long z) {
+    /** TensorFlow keeps seeds in [0, 2^31 - 1]. */
+    private static long truncate(long seed) {
+        return Math.floorMod(seed, MAX_INT32 + 1);
+    }
+
+    /** SplitMix64's finaliser: spreads a counter into an unrelated-looking seed. */
+    private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

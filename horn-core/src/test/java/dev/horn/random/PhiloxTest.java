@@ -1,37 +1,72 @@
 package dev.horn.random;
 
+import dev.horn.DType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Known-answer vectors of Philox4x32-10 from the Random123 distribution (kat_vectors). */
 class PhiloxTest {
-    private static int[] run(int c0, int c1, int c2, int c3, int k0, int k1) {
+    /** Random123's tests/kat_vectors, the three philox4x32 10 lines: counter[4] key[2] -> output[4]. */
+    private static final int[][] KAT = {
+        {0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
+            0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8},
+        {0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
+            0x408f276d, 0x41c83b0e, 0xa20bc7c6, 0x6d5451fd},
+        {0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344, 0xa4093822, 0x299f31d0,
+            0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1},
+    };
+
+    @Test
+    void philoxMatchesRandom123KnownAnswers() {
         int[] out = new int[4];
-        Philox.block(c0, c1, c2, c3, k0, k1, out);
-        return out;
+        for (int[] v : KAT) {
+            Philox.block(v[0], v[1], v[2], v[3], v[4], v[5], out);
+            assertThat(out).containsExactly(v[6], v[7], v[8], v[9]);
+        }
     }
 
     @Test
-    void zeroCounterAndKey() {
-        assertThat(run(0, 0, 0, 0, 0, 0)).containsExactly(0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8);
+    void longFormPutsIndexInLowWordsAndStreamInHighWords() {
+        int[] a = new int[4];
+        int[] b = new int[4];
+        long key = 0x299f31d0a4093822L;
+        long stream = 0x0370734413198a2eL;
+        long index = 0x85a308d3243f6a88L;
+        Philox.block(key, stream, index, a);
+        Philox.block(0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344, 0xa4093822, 0x299f31d0, b);
+        assertThat(a).containsExactly(b);
     }
 
     @Test
-    void allOnes() {
-        assertThat(run(-1, -1, -1, -1, -1, -1)).containsExactly(0x408f276d, 0x41c83b0e, 0xa20bc7c6, 0x6d5451fd);
+    void unitFloatCoversZeroToJustBelowOne() {
+        assertThat(PhiloxStream.unitFloat(0)).isEqualTo(0f);
+        assertThat(PhiloxStream.unitFloat(-1)).isEqualTo(1f - (float) Math.pow(2, -23));
+        assertThat(PhiloxStream.unitDouble(-1, -1)).isEqualTo(1 - Math.pow(2, -52));
     }
 
     @Test
-    void digitsOfPi() {
-        assertThat(run(0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344, 0xa4093822, 0x299f31d0))
-                .containsExactly(0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1);
-    }
-
-    @Test
-    void uniformsStayInTheUnitInterval() {
-        assertThat(Philox.toFloat(-1)).isLessThan(1f);
-        assertThat(Philox.toFloat(0)).isEqualTo(0f);
-        assertThat(Philox.toDouble(-1, -1)).isLessThan(1.0);
+    void anySplitOfTheRangeFillsTheSameValues() {
+        PhiloxStream stream = new PhiloxStream(42, 7, 3);
+        int n = 1001;
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64, DType.INT32, DType.INT64}) {
+            Object whole = dev.horn.internal.cpu.HeapArrays.newArray(dtype, n);
+            Object pieces = dev.horn.internal.cpu.HeapArrays.newArray(dtype, n);
+            stream.uniform(dtype, whole, 0, n, dtype.isFloating() ? -1 : -5, 9);
+            int[] cuts = {0, 1, 2, 5, 17, 18, 333, 334, 998, n};
+            for (int c = 0; c + 1 < cuts.length; c++) {
+                stream.uniform(dtype, pieces, cuts[c], cuts[c + 1], dtype.isFloating() ? -1 : -5, 9);
+            }
+            assertThat(pieces).as("uniform %s", dtype).isEqualTo(whole);
+            if (dtype.isFloating()) {
+                stream.normal(dtype, whole, 0, n, 1, 2);
+                stream.truncatedNormal(dtype, whole, 0, n / 2, 1, 2);
+                for (int c = 0; c + 1 < cuts.length; c++) {
+                    stream.normal(dtype, pieces, cuts[c], cuts[c + 1], 1, 2);
+                }
+                stream.truncatedNormal(dtype, pieces, 0, 100, 1, 2);
+                stream.truncatedNormal(dtype, pieces, 100, n / 2, 1, 2);
+                assertThat(pieces).as("normal %s", dtype).isEqualTo(whole);
+            }
+        }
     }
 }
