@@ -16,6 +16,9 @@ public interface CreationOps {
     default Tensor constant(double value, DType dtype) { return Tensor.scalar(dtype, value); }
 
     default Tensor zeros(int... shape) { return zeros(DType.FLOAT32, shape); }
+    /** With a Shape, as R's shape(): tf.zeros(shape(2, 3)). */
+    default Tensor zeros(Shape shape) { return zeros(DType.FLOAT32, shape.dims()); }
+    default Tensor ones(Shape shape) { return ones(DType.FLOAT32, shape.dims()); }
 
     /** Zeros of any dtype: {@code false} for bool, empty strings for string, as TensorFlow. */
     default Tensor zeros(DType dtype, int... shape) {
