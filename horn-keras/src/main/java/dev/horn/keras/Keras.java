@@ -1,0 +1,133 @@
+package dev.horn.keras;
+
+import dev.horn.Tensor;
+import dev.horn.keras.callbacks.Callback;
+import dev.horn.keras.layers.ActivationLayer;
+import dev.horn.keras.layers.Dense;
+import dev.horn.keras.layers.Dropout;
+import dev.horn.keras.layers.Flatten;
+import dev.horn.keras.layers.InputLayer;
+import dev.horn.keras.layers.Layer;
+import dev.horn.keras.layers.Reshape;
+import dev.horn.keras.layers.UniqueNames;
+import dev.horn.keras.models.Sequential;
+import dev.horn.keras.training.FitArg;
+import dev.horn.optimizers.Adadelta;
+import dev.horn.optimizers.Adagrad;
+import dev.horn.optimizers.Adam;
+import dev.horn.optimizers.AdamW;
+import dev.horn.optimizers.Adamax;
+import dev.horn.optimizers.Nadam;
+import dev.horn.optimizers.RMSprop;
+import dev.horn.optimizers.SGD;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The R keras package's entry points, for {@code import static dev.horn.keras.Keras.*;}: a
+ * script reads like its R original, {@code layer_dense(units = 256)} becoming
+ * {@code layerDense(256)} and {@code fit(epochs = 5)} becoming {@code fit(x, y, epochs(5))}.
+ */
+public final class Keras {
+    private Keras() {}
+
+    // ---- models ----
+
+    public static Sequential sequential(Layer... layers) {
+        return new Sequential(layers);
+    }
+
+    /** Resets Keras' default names ({@code dense}, {@code dense_1}, ...), as {@code k_clear_session()}. */
+    public static void clearSession() {
+        UniqueNames.clear();
+    }
+
+    // ---- layers ----
+
+    public static InputLayer layerInput(int... shape) {
+        return new InputLayer(shape);
+    }
+
+    public static Dense layerDense(int units) {
+        return new Dense(units);
+    }
+
+    public static Dropout layerDropout(double rate) {
+        return new Dropout(rate);
+    }
+
+    public static ActivationLayer layerActivation(String activation) {
+        return new ActivationLayer(activation);
+    }
+
+    public static Flatten layerFlatten() {
+        return new Flatten();
+    }
+
+    public static Reshape layerReshape(int... targetShape) {
+        return new Reshape(targetShape);
+    }
+
+    // ---- optimizers, with Keras' defaults ----
+
+    public static RMSprop optimizerRmsprop() {
+        return new RMSprop();
+    }
+
+    public static RMSprop optimizerRmsprop(double learningRate) {
+        return (RMSprop) new RMSprop().learningRate(learningRate);
+    }
+
+    public static Adam optimizerAdam() {
+        return new Adam();
+    }
+
+    public static Adam optimizerAdam(double learningRate) {
+        return (Adam) new Adam().learningRate(learningRate);
+    }
+
+    public static AdamW optimizerAdamw() {
+        return new AdamW();
+    }
+
+    public static SGD optimizerSgd() {
+        return new SGD();
+    }
+
+    public static SGD optimizerSgd(double learningRate) {
+        return (SGD) new SGD().learningRate(learningRate);
+    }
+
+    public static Adagrad optimizerAdagrad() {
+        return new Adagrad();
+    }
+
+    public static Adadelta optimizerAdadelta() {
+        return new Adadelta();
+    }
+
+    public static Adamax optimizerAdamax() {
+        return new Adamax();
+    }
+
+    public static Nadam optimizerNadam() {
+        return new Nadam();
+    }
+
+    // ---- fit / evaluate / predict arguments ----
+
+    public static FitArg epochs(int n) { return FitArg.epochs(n); }
+    public static FitArg batchSize(int n) { return FitArg.batchSize(n); }
+    public static FitArg verbose(int level) { return FitArg.verbose(level); }
+    public static FitArg validationSplit(double fraction) { return FitArg.validationSplit(fraction); }
+    public static FitArg validationData(Tensor x, Tensor y) { return FitArg.validationData(x, y); }
+    public static FitArg shuffle(boolean value) { return FitArg.shuffle(value); }
+    public static FitArg classWeight(Map<Integer, Double> weights) { return FitArg.classWeight(weights); }
+    public static FitArg sampleWeight(Tensor weights) { return FitArg.sampleWeight(weights); }
+    public static FitArg initialEpoch(int epoch) { return FitArg.initialEpoch(epoch); }
+    public static FitArg stepsPerEpoch(int steps) { return FitArg.stepsPerEpoch(steps); }
+    public static FitArg validationSteps(int steps) { return FitArg.validationSteps(steps); }
+    public static FitArg steps(int steps) { return FitArg.steps(steps); }
+    public static FitArg callbacks(Callback... callbacks) { return FitArg.callbacks(callbacks); }
+    public static FitArg callbacks(List<? extends Callback> callbacks) { return FitArg.callbacks(callbacks); }
+}
