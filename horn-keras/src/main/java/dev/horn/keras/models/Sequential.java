@@ -22,6 +22,7 @@ public final class Sequential extends Model {
     private Shape outputShape;
 
     public Sequential(Layer... layers) {
+        name(); // Keras names a model when it is created
         for (Layer l : layers) {
             add(l);
         }

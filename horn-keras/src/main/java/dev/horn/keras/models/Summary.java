@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Keras 2's classic {@code model.summary()} table: rows cut to column positions at 33%, 55%,
- * 67% and 100% of the line (65 characters by default), underscores between layers, {@code =}
- * around the body, and the parameter totals with thousands separators.
+ * Keras 2's classic {@code model.summary()} table: for a sequential stack, columns end at 45%,
+ * 85% and 100% of the line (65 characters by default; R passes its console width, which is
+ * how the seeds show 99); underscores between layers, {@code =} around the body, and the
+ * parameter totals with thousands separators.
  */
 public final class Summary {
     public static final int DEFAULT_LINE_LENGTH = 65;
-    private static final double[] POSITIONS = {.33, .55, .67, 1.0};
+    private static final double[] POSITIONS = {.45, .85, 1.0};
 
     /** One printed layer: its name and class, output shape as a tuple, and parameter count. */
     public record Row(Layer layer, String outputShape) {}
