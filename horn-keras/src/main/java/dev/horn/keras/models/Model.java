@@ -224,6 +224,18 @@ public abstract class Model extends Layer {
         return stopTraining;
     }
 
+    // ---- saving ----
+
+    /** Saves every layer's weights to a Keras 3 style {@code .weights.h5} file, atomically. */
+    public void saveWeights(java.nio.file.Path path) {
+        dev.horn.keras.saving.WeightsFile.save(this, path);
+    }
+
+    /** Loads weights saved by {@link #saveWeights}; nothing changes unless every layer and shape fits. */
+    public void loadWeights(java.nio.file.Path path) {
+        dev.horn.keras.saving.WeightsFile.load(this, path);
+    }
+
     // ---- printing ----
 
     /** Prints the layer table to standard output, as Keras' {@code summary()}. */
