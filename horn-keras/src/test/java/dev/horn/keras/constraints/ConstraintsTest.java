@@ -2,6 +2,7 @@ package dev.horn.keras.constraints;
 
 import dev.horn.DType;
 import dev.horn.Tensor;
+import dev.horn.graph.Function;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,15 @@ class ConstraintsTest {
             Constraint again = Constraints.fromConfig(c.className(), c.getConfig());
             assertThat(again.className()).isEqualTo(c.className());
             assertThat(again.getConfig()).isEqualTo(c.getConfig());
+        }
+    }
+
+    @Test
+    void constraintsRunInsideAFunctionAsEagerly() {
+        for (Constraint c : List.of(Constraints.maxNorm(2, 1), Constraints.unitNorm(), Constraints.nonNeg(),
+                Constraints.minMaxNorm(1, 2, 0.5, 1))) {
+            Tensor traced = Function.of(in -> c.apply(in[0])).call(W);
+            assertThat(traced.toDoubleArray()).as(c.toString()).containsExactly(c.apply(W).toDoubleArray(), offset(1e-15));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.horn.keras.regularizers;
 import dev.horn.DType;
 import dev.horn.Tensor;
 import dev.horn.autodiff.GradientTape;
+import dev.horn.graph.Function;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,14 @@ class RegularizersTest {
             grad = tape.gradient(penalty, w);
         }
         assertThat(grad.toDoubleArray()).containsExactly(new double[] {0.30000000000000004, -0.4}, offset(1e-15));
+    }
+
+    @Test
+    void penaltiesRunInsideAFunctionAsEagerly() {
+        for (Regularizer r : List.of(Regularizers.l1L2(), Regularizers.orthogonal())) {
+            Tensor traced = Function.of(in -> r.apply(in[0])).call(W);
+            assertThat(traced.item()).as(r.toString()).isCloseTo(r.apply(W).item(), offset(1e-15));
+        }
     }
 
     @Test
