@@ -28,7 +28,7 @@ final class Draws {
 
     static Tensor uniform(Shape shape, DType dtype, double min, double max, Long seed) {
         if (seed == null) {
-            return tf.randomUniform(shape.dims(), min, max, dtype);
+            return Initializers.eagerly(() -> tf.randomUniform(shape.dims(), min, max, dtype));
         }
         Object out = newArray(dtype, shape.size());
         stream(seed).uniform(dtype, out, 0, shape.size(), min, max);
@@ -37,7 +37,7 @@ final class Draws {
 
     static Tensor normal(Shape shape, DType dtype, double mean, double stddev, Long seed) {
         if (seed == null) {
-            return tf.randomNormal(shape.dims(), mean, stddev, dtype);
+            return Initializers.eagerly(() -> tf.randomNormal(shape.dims(), mean, stddev, dtype));
         }
         Object out = newArray(dtype, shape.size());
         stream(seed).normal(dtype, out, 0, shape.size(), mean, stddev);
@@ -47,7 +47,7 @@ final class Draws {
     /** Normal with values beyond two standard deviations drawn again. */
     static Tensor truncatedNormal(Shape shape, DType dtype, double mean, double stddev, Long seed) {
         if (seed == null) {
-            return tf.truncatedNormal(shape.dims(), mean, stddev, dtype);
+            return Initializers.eagerly(() -> tf.truncatedNormal(shape.dims(), mean, stddev, dtype));
         }
         Object out = newArray(dtype, shape.size());
         stream(seed).truncatedNormal(dtype, out, 0, shape.size(), mean, stddev);

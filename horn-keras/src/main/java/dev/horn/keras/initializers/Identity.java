@@ -24,7 +24,7 @@ public final class Identity implements Initializer {
                     + shape + " of rank " + shape.rank());
         }
         Tensor eye = tf.eye(shape.dim(0), shape.dim(1), dtype);
-        return gain == 1 ? eye : eye.mul(gain);
+        return gain == 1 ? eye : Initializers.eagerly(() -> eye.mul(gain));
     }
 
     @Override

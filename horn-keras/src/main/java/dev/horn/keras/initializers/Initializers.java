@@ -2,11 +2,14 @@ package dev.horn.keras.initializers;
 
 import dev.horn.DType;
 import dev.horn.Shape;
+import dev.horn.Tensor;
+import dev.horn.ops.ExecutionContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Keras' initializers ({@code keras.initializers}) by factory and by name, with Keras'
@@ -139,7 +142,16 @@ public final class Initializers {
     public static Initializer identity() { return new Identity(1); }
     public static Initializer identity(double gain) { return new Identity(gain); }
 
-    // ---- argument checks shared by the initializers -------------------------------------------
+    // ---- shared by the initializers ------------------------------------------------------------
+
+    /**
+     * Runs {@code body} eagerly even while a graph is being traced, as Keras creates weights
+     * under {@code init_scope}: a layer built during the trace of a train step still gets
+     * concrete starting values, drawn once, not random ops that draw again at every run.
+     */
+    static Tensor eagerly(Supplier<Tensor> body) {
+        return ExecutionContext.with(ExecutionContext.EAGER, body);
+    }
 
     static void requireDefined(String name, Shape shape) {
         if (!shape.isFullyDefined()) {

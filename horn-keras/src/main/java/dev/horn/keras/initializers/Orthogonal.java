@@ -30,7 +30,10 @@ public final class Orthogonal implements Initializer {
                     + shape + " of rank " + shape.rank());
         }
         int cols = shape.dim(shape.rank() - 1);
-        int rows = shape.size() / Math.max(cols, 1);
+        int rows = 1;
+        for (int i = 0; i < shape.rank() - 1; i++) {
+            rows *= shape.dim(i);
+        }
         int m = Math.max(rows, cols);
         int n = Math.min(rows, cols);
         double[] a = Draws.normal(Shape.of(m, n), dtype, 0, 1, seed).toDoubleArray();
@@ -43,7 +46,7 @@ public final class Orthogonal implements Initializer {
             }
         }
         Tensor result = Tensor.of(w, shape.dims());
-        return dtype == DType.FLOAT64 ? result : result.cast(dtype);
+        return dtype == DType.FLOAT64 ? result : Initializers.eagerly(() -> result.cast(dtype));
     }
 
     @Override

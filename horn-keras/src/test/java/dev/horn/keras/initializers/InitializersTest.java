@@ -4,6 +4,7 @@ import dev.horn.DType;
 import dev.horn.Horn;
 import dev.horn.Shape;
 import dev.horn.Tensor;
+import dev.horn.graph.Function;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,27 @@ class InitializersTest {
         Tensor w = Initializers.glorotNormal(3).apply(Shape.of(4, 4), DType.FLOAT64);
         assertThat(w.dtype()).isEqualTo(DType.FLOAT64);
         assertThat(w.shape()).isEqualTo(Shape.of(4, 4));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyName")
+    void calledWhileTracingAnInitializerStillMakesConcreteValuesDrawnOnce(String name) {
+        Shape shape = Shape.of(3, 3);
+        Initializer init = Initializers.get(name);
+        Tensor[] drawn = new Tensor[1];
+        Function f = Function.of(in -> {
+            drawn[0] = init.apply(shape);
+            return in[0].add(drawn[0]);
+        });
+        Tensor zeros = tf.zeros(3, 3);
+        Tensor first = f.call(zeros);
+        assertThat(drawn[0].isSymbolic()).isFalse();
+        assertThat(f.call(zeros).valuesEqual(first)).as("the weight is a constant of the graph").isTrue();
+        assertThat(first.valuesEqual(drawn[0])).isTrue();
+    }
+
+    static Stream<String> everyName() {
+        return Stream.concat(randomNames(), Stream.of("zeros", "ones", "constant", "identity"));
     }
 
     // ---- orthogonal and identity -------------------------------------------------------------
