@@ -1,6 +1,7 @@
 package dev.horn.keras.constraints;
 
 import dev.horn.Tensor;
+import dev.horn.keras.internal.KerasNames;
 import java.util.Map;
 
 /** Projects a weight back onto an allowed set after each optimizer step (Keras' {@code Constraint}). */
@@ -10,4 +11,9 @@ public interface Constraint {
     String name();
 
     Map<String, Object> getConfig();
+
+    /** Keras' class name ({@code MaxNorm}, {@code NonNeg}, ...), as a saved config's {@code class_name}. */
+    default String className() {
+        return KerasNames.className(name());
+    }
 }

@@ -3,6 +3,7 @@ package dev.horn.keras.initializers;
 import dev.horn.DType;
 import dev.horn.Shape;
 import dev.horn.Tensor;
+import dev.horn.keras.internal.KerasNames;
 import java.util.Map;
 
 /**
@@ -21,4 +22,9 @@ public interface Initializer {
 
     /** The arguments that recreate it, in Keras' names. */
     Map<String, Object> getConfig();
+
+    /** Keras' class name ({@code GlorotUniform}, ...), as a saved config's {@code class_name}. */
+    default String className() {
+        return KerasNames.className(name());
+    }
 }

@@ -4,7 +4,6 @@ import dev.horn.Horn;
 import dev.horn.Tensor;
 import dev.horn.keras.Keras;
 import dev.horn.keras.models.Sequential;
-import dev.horn.keras.training.FitTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static dev.horn.Tf.tf;
+import static dev.horn.keras.TestLosses.MSE;
 import static dev.horn.keras.Keras.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +31,7 @@ class CallbacksTest {
 
     private static Sequential model() {
         var m = sequential(layerDense(4).activation("relu").inputShape(3), layerDense(2));
-        m.compile(optimizerSgd(0.05), FitTest.MSE);
+        m.compile(optimizerSgd(0.05), MSE);
         return m;
     }
 

@@ -6,7 +6,6 @@ import dev.horn.Tensor;
 import dev.horn.keras.Keras;
 import dev.horn.keras.callbacks.Callback;
 import dev.horn.keras.layers.Dense;
-import dev.horn.keras.losses.Loss;
 import dev.horn.keras.models.Sequential;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,20 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static dev.horn.Tf.tf;
+import static dev.horn.keras.TestLosses.MSE;
 import static dev.horn.keras.Keras.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class FitTest {
-    /** Keras' mean squared error, written here so this test depends on nothing but the training loop. */
-    static final Loss MSE = new Loss("mean_squared_error") {
-        @Override
-        public Tensor perSample(Tensor yTrue, Tensor yPred) {
-            return tf.reduceMean(tf.square(tf.sub(yPred, tf.cast(yTrue, yPred.dtype()))), -1);
-        }
-    };
-
     @BeforeEach
     void fresh() {
         Keras.clearSession();
