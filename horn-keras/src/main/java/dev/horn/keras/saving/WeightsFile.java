@@ -20,7 +20,10 @@ import java.util.List;
 
 /**
  * A model's weights in the layout of Keras 3's {@code .weights.h5}: a group per layer,
- * {@code layers/<layer name>/vars/<i>}, one dataset per weight in the layer's order.
+ * {@code layers/<key>/vars/<i>}, one dataset per weight in the layer's order. As in Keras 3 the
+ * key is the layer's class in snake case, numbered within the model ({@code dense},
+ * {@code dense_1}, ...), not its name, so weights load into a rebuilt model whose layers got
+ * other default names.
  * Saving is atomic; loading checks every layer and shape before it changes anything, so a
  * file that does not fit leaves the model as it was.
  */
@@ -30,11 +33,17 @@ public final class WeightsFile {
     public static void save(Model model, Path path) {
         AtomicFiles.write(path, tmp -> {
             try (WritableHdfFile file = HdfFile.write(tmp)) {
-                file.putGroup("vars");
+                // jhdf 0.9 cannot write an empty group, so layers without weights get none (Keras
+                // writes an empty layers/<name>/vars and a top-level vars; readers treat both alike)
                 WritableGroup layers = file.putGroup("layers");
-                for (Layer layer : model.layers()) {
-                    WritableGroup vars = layers.putGroup(layer.name()).putGroup("vars");
+                List<String> keys = keys(model);
+                for (int l = 0; l < keys.size(); l++) {
+                    Layer layer = model.layers().get(l);
                     List<Variable> weights = layer.variables();
+                    if (weights.isEmpty()) {
+                        continue;
+                    }
+                    WritableGroup vars = layers.putGroup(keys.get(l)).putGroup("vars");
                     for (int i = 0; i < weights.size(); i++) {
                         vars.putDataset(Integer.toString(i), nested(weights.get(i).storedValue()));
                     }
@@ -50,16 +59,18 @@ public final class WeightsFile {
         List<List<Tensor>> values = new ArrayList<>();
         try (HdfFile file = new HdfFile(path)) {
             Group layers = group(file, "layers", path);
-            for (Layer layer : model.layers()) {
+            List<String> keys = keys(model);
+            for (int l = 0; l < keys.size(); l++) {
+                Layer layer = model.layers().get(l);
                 List<Variable> weights = layer.variables();
-                Node node = layers.getChild(layer.name());
+                Node node = layers.getChild(keys.get(l));
                 if (node == null) {
                     if (weights.isEmpty()) {
                         values.add(List.of());
                         continue;
                     }
                     throw new IllegalArgumentException("loadWeights: " + path + " has no weights for layer \""
-                            + layer.name() + "\" (it holds " + layers.getChildren().keySet() + ")");
+                            + layer.name() + "\" (looked for layers/" + keys.get(l) + "; it holds " + layers.getChildren().keySet() + ")");
                 }
                 Group vars = group((Group) node, "vars", path);
                 if (vars.getChildren().size() != weights.size()) {
@@ -95,6 +106,18 @@ public final class WeightsFile {
                 layers.get(i).setWeights(values.get(i));
             }
         }
+    }
+
+    /** Keras 3's container keys: snake-cased class names, numbered from the second of a kind. */
+    private static List<String> keys(Model model) {
+        java.util.Map<String, Integer> used = new java.util.HashMap<>();
+        List<String> keys = new ArrayList<>();
+        for (Layer layer : model.layers()) {
+            String base = dev.horn.keras.layers.UniqueNames.snakeCase(layer.className());
+            int n = used.merge(base, 1, Integer::sum) - 1;
+            keys.add(n == 0 ? base : base + "_" + n);
+        }
+        return keys;
     }
 
     private static Group group(Group parent, String name, Path path) {

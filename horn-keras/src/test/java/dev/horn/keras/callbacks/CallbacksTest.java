@@ -160,12 +160,8 @@ class CallbacksTest {
         var wider = sequential(layerDense(5).inputShape(3), layerDense(2));
         List<Tensor> before = wider.getWeights();
         assertThatThrownBy(() -> wider.loadWeights(dir.resolve("a.weights.h5")))
-                .hasMessageContaining("has no weights for layer");
-        Keras.clearSession();
-        var renamed = sequential(layerDense(5).inputShape(3), layerDense(2));
-        assertThatThrownBy(() -> renamed.loadWeights(dir.resolve("a.weights.h5")))
                 .hasMessageContaining("has shape [3, 5] but the file holds [3, 4]");
-        assertThat(renamed.getWeights()).hasSameSizeAs(before);
+        assertThat(wider.getWeights()).zipSatisfy(before, (a, b) -> assertThat(a.valuesEqual(b)).isTrue());
         Files.writeString(dir.resolve("junk.weights.h5"), "not hdf5");
         assertThatThrownBy(() -> m.loadWeights(dir.resolve("junk.weights.h5")))
                 .hasMessageContaining("junk.weights.h5");
