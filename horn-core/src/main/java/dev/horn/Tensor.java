@@ -337,7 +337,17 @@ public final class Tensor {
     public Tensor mul(Tensor other) { return tf.mul(this, other); }
     public Tensor mul(double other) { return tf.mul(this, Tensor.scalar(dtype, other)); }
     public Tensor div(Tensor other) { return tf.div(this, other); }
-    public Tensor div(double other) { return tf.div(this, Tensor.scalar(dtype, other)); }
+    /**
+     * Division by a number. On integer tensors it is true division into float32, as R's {@code /}
+     * and Python's {@code /} are: {@code images.div(255)} scales pixel counts to [0, 1] rather
+     * than truncating them to 0.
+     */
+    public Tensor div(double other) {
+        if (dtype.isInteger()) {
+            return tf.div(tf.cast(this, DType.FLOAT32), Tensor.scalar(DType.FLOAT32, other));
+        }
+        return tf.div(this, Tensor.scalar(dtype, other));
+    }
     public Tensor pow(double exponent) { return tf.pow(this, Tensor.scalar(dtype, exponent)); }
     public Tensor neg() { return tf.neg(this); }
     public Tensor matmul(Tensor other) { return tf.matmul(this, other); }

@@ -8,6 +8,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TensorTest {
     @Test
+    void dividingIntegersByANumberIsTrueDivision() {
+        Tensor pixels = Tensor.of(new int[] {0, 51, 255}, 3);
+        Tensor scaled = pixels.div(255);
+        assertThat(scaled.dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(scaled.toFloatArray()).containsExactly(0f, 0.2f, 1f);
+        assertThat(Tensor.of(new double[] {3}, 1).div(2).toDoubleArray()).containsExactly(1.5);
+    }
+
+    @Test
     void nestedArraysGiveShapeAndRowMajorOrder() {
         Tensor t = Tensor.of(new float[][] {{1, 2, 3}, {4, 5, 6}});
         assertThat(t.shape()).isEqualTo(Shape.of(2, 3));
