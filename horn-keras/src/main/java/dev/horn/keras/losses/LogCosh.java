@@ -1,7 +1,6 @@
 package dev.horn.keras.losses;
 
 import dev.horn.Tensor;
-import dev.horn.keras.internal.LossUtils;
 
 import static dev.horn.Tf.tf;
 
