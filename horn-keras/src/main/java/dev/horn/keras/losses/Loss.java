@@ -1,8 +1,11 @@
 package dev.horn.keras.losses;
 
 import dev.horn.Tensor;
+import dev.horn.keras.internal.LossUtils;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.BinaryOperator;
 
 import static dev.horn.Tf.tf;
 
@@ -11,6 +14,11 @@ import static dev.horn.Tf.tf;
  * Keras way ("sum over batch size": the weighted per-sample values summed, divided by their
  * count). Written with ops only, so it runs eagerly, inside a traced train step, and under a
  * gradient tape with no extra code.
+ * {@snippet :
+ * Loss loss = Losses.get("categorical_crossentropy");            // or new CategoricalCrossentropy()
+ * Tensor value = loss.call(yTrue, yPred);                         // a scalar
+ * Loss custom = Loss.of("my_mae", (t, p) -> tf.reduceMean(tf.abs(tf.sub(p, t)), -1));
+ * }
  */
 public abstract class Loss {
     private final String name;
@@ -39,13 +47,33 @@ public abstract class Loss {
     /**
      * The scalar loss of a batch: per-sample values times {@code sampleWeight} (broadcast; null
      * means all ones), summed and divided by the number of per-sample values.
+     *
+     * <p>As Keras' {@code LossFunctionWrapper}, a trailing size-1 axis is first dropped from
+     * whichever of labels and predictions has one more axis ([batch] labels with [batch, 1]
+     * predictions), and weights of shape [batch] or [batch, 1] are brought to the values' rank.
      */
     public Tensor call(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-        Tensor values = perSample(yTrue, yPred);
+        Tensor[] aligned = LossUtils.alignLabels(yTrue, yPred);
+        Tensor values = perSample(aligned[0], aligned[1]);
         if (sampleWeight != null) {
-            values = values.mul(tf.cast(sampleWeight, values.dtype()));
+            values = values.mul(LossUtils.alignWeights(values, sampleWeight));
         }
         return tf.reduceMean(values);
+    }
+
+    /**
+     * A custom loss from a per-sample function of (yTrue, yPred), as passing a Python function
+     * to Keras' {@code compile}: reduced and weighted like the built-in losses.
+     */
+    public static Loss of(String name, BinaryOperator<Tensor> perSample) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(perSample, "perSample");
+        return new Loss(name) {
+            @Override
+            public Tensor perSample(Tensor yTrue, Tensor yPred) {
+                return perSample.apply(yTrue, yPred);
+            }
+        };
     }
 
     /** The arguments that recreate this loss, in Keras' names (for saving and printing). */

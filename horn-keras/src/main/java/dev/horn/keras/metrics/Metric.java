@@ -7,6 +7,7 @@ import dev.horn.Variable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BinaryOperator;
 
 import static dev.horn.Tf.tf;
 
@@ -15,6 +16,13 @@ import static dev.horn.Tf.tf;
  * {@link #updateState} changes with assign ops, so an update runs eagerly or inside the compiled
  * train step alike; {@link #result} reads the state; {@link #resetState} zeroes it (Keras resets
  * every metric at the start of each epoch and of each evaluation).
+ * {@snippet :
+ * Metric acc = new CategoricalAccuracy();       // or Metrics.get("categorical_accuracy")
+ * acc.updateState(yTrue, yPred);
+ * acc.result();                                 // the accuracy over every batch so far
+ * acc.resetState();
+ * Metric custom = Metric.of("max_error", (t, p) -> tf.reduceMax(tf.abs(tf.sub(p, t)), -1));
+ * }
  */
 public abstract class Metric {
     private final String name;
@@ -65,6 +73,14 @@ public abstract class Metric {
     /** The shape of one state variable, for subclasses that size their state lazily. */
     protected static Shape shapeOf(Variable v) {
         return v.shape();
+    }
+
+    /**
+     * A custom metric from a per-sample function of (yTrue, yPred): its running weighted mean,
+     * as passing a Python function to Keras' {@code compile(metrics = ...)}.
+     */
+    public static Metric of(String name, BinaryOperator<Tensor> perSample) {
+        return new MeanMetricWrapper(name, perSample);
     }
 
     @Override

@@ -31,9 +31,14 @@ final class TrainingData {
             throw new IllegalArgumentException(what + ": sample_weight must have shape (" + rows + ",), one weight per "
                     + "sample, got shape " + sampleWeight.shape());
         }
-        this.x = x.contiguous();
-        this.y = y == null ? null : y.contiguous();
+        // Keras' fit turns rank-1 inputs and targets into columns, (n,) -> (n, 1)
+        this.x = column(x).contiguous();
+        this.y = y == null ? null : column(y).contiguous();
         this.sampleWeight = sampleWeight == null ? null : tfFloat(sampleWeight).contiguous();
+    }
+
+    private static Tensor column(Tensor t) {
+        return t.rank() == 1 ? dev.horn.Tf.tf.reshape(t, t.shape().dim(0), 1) : t;
     }
 
     private static Tensor tfFloat(Tensor t) {
