@@ -110,10 +110,10 @@ public final class MlpBenchmark {
                 }
             }
             double s = seconds(System.nanoTime() - start);
-            double other = (machineBusySeconds() - busyBefore) - (processCpuSeconds() - ownBefore);
+            double other = Math.max(0, (machineBusySeconds() - busyBefore) - (processCpuSeconds() - ownBefore));
             epochSeconds.add(round(s));
             epochLoss.add(round(lossSum / batches));
-            epochOtherCpu.add(round(Math.max(0, other)));
+            epochOtherCpu.add(round(other));
             System.err.printf("%s: epoch %d/%d %.3f s, loss %.4f, other processes' CPU %.1f s%n",
                     peer.name(), epoch + 1, epochs, s, lossSum / batches, other);
         }

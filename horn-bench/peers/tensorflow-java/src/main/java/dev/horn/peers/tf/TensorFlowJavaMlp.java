@@ -148,7 +148,7 @@ public final class TensorFlowJavaMlp implements MlpPeer {
     @Override
     public String optimizer() {
         return optimizerKind.equals("framework")
-                ? "RMSProp of tensorflow-framework (fused ApplyRMSProp; eps inside the sqrt, unlike Keras), lr 0.001, rho 0.9, eps 1e-7"
+                ? "RMSProp of tensorflow-framework (fused ApplyRMSProp; eps inside the sqrt and the mean square starting at 1, unlike Keras), lr 0.001, rho 0.9, eps 1e-7"
                 : "RMSprop built from TF ops with the Keras formula (eps outside the sqrt), lr 0.001, rho 0.9, eps 1e-7";
     }
 
