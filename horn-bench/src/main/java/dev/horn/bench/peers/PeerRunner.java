@@ -182,7 +182,7 @@ public final class PeerRunner {
             }
             if (p.exitValue() != 0 || !Files.isRegularFile(stamp)) {
                 return "could not build horn-bench/peers/" + peer + (offline ? " offline" : "")
-                        + " (Maven exit " + p.exitValue() + "): " + tail(log, 6);
+                        + " (Maven exit " + p.exitValue() + "): " + firstMavenError(log);
             }
             return null;
         } catch (IOException e) {
@@ -380,6 +380,21 @@ public final class PeerRunner {
         r.put("status", status);
         r.put("reason", reason);
         return r;
+    }
+
+    /** Maven's first real error line (not a heading, not its standard advice), shortened. */
+    static String firstMavenError(Path log) {
+        try {
+            for (String line : Files.readAllLines(log)) {
+                String l = line.strip();
+                if (!l.startsWith("[ERROR]")) continue;
+                while (l.startsWith("[ERROR]")) l = l.substring("[ERROR]".length()).strip();
+                if (l.length() > 10 && !l.endsWith(":")) return l.length() > 400 ? l.substring(0, 400) + " ..." : l;
+            }
+        } catch (IOException e) {
+            return "(no log)";
+        }
+        return tail(log, 3);
     }
 
     private static String tail(Path log, int lines) {

@@ -91,6 +91,20 @@ class PeerRunnerTest {
         assertThat(cmd.get(cmd.indexOf("-cp") + 1)).endsWith("x.jar");
     }
 
+    @Test
+    void aFailedBuildIsExplainedByMavensFirstError() throws IOException {
+        Path log = root.resolve("build.log");
+        Files.writeString(log, String.join("\n",
+                "[ERROR] [ERROR] Some problems were encountered while processing the POMs:",
+                "[ERROR] Failed to execute goal on project peer-dl4j: Could not resolve dependencies: "
+                        + "Cannot access central in offline mode and the artifact org.nd4j:nd4j-native:jar:1.0.0-M2.1 "
+                        + "has not been downloaded from it before.",
+                "[ERROR] ",
+                "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch."));
+        assertThat(PeerRunner.firstMavenError(log))
+                .startsWith("Failed to execute goal on project peer-dl4j").contains("offline mode");
+    }
+
     private static Path jar(Path path, Map<String, String> entries) throws IOException {
         try (OutputStream out = Files.newOutputStream(path); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (var e : entries.entrySet()) {
