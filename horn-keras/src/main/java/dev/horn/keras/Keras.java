@@ -1,7 +1,15 @@
 package dev.horn.keras;
 
 import dev.horn.Tensor;
+import dev.horn.keras.callbacks.CSVLogger;
 import dev.horn.keras.callbacks.Callback;
+import dev.horn.keras.callbacks.EarlyStopping;
+import dev.horn.keras.callbacks.LambdaCallback;
+import dev.horn.keras.callbacks.ModelCheckpoint;
+import dev.horn.keras.callbacks.ReduceLROnPlateau;
+import dev.horn.keras.callbacks.TerminateOnNaN;
+import dev.horn.keras.datasets.Mnist;
+import dev.horn.keras.datasets.TrainTest;
 import dev.horn.keras.layers.ActivationLayer;
 import dev.horn.keras.layers.Dense;
 import dev.horn.keras.layers.Dropout;
@@ -12,6 +20,7 @@ import dev.horn.keras.layers.Reshape;
 import dev.horn.keras.layers.UniqueNames;
 import dev.horn.keras.models.Sequential;
 import dev.horn.keras.training.FitArg;
+import dev.horn.keras.utils.NumericalUtils;
 import dev.horn.optimizers.Adadelta;
 import dev.horn.optimizers.Adagrad;
 import dev.horn.optimizers.Adam;
@@ -40,6 +49,62 @@ public final class Keras {
     /** Resets Keras' default names ({@code dense}, {@code dense_1}, ...), as {@code k_clear_session()}. */
     public static void clearSession() {
         UniqueNames.clear();
+    }
+
+    // ---- data ----
+
+    /** MNIST, from the copy Horn ships (or the data set cache): x int32 [n, 28, 28] in 0..255, y int32 [n]. */
+    public static TrainTest datasetMnist() {
+        return Mnist.load();
+    }
+
+    /** Reshapes in row-major (C) order, as R keras' {@code array_reshape} (not R's {@code dim<-}). */
+    public static Tensor arrayReshape(Tensor x, int... dims) {
+        return NumericalUtils.arrayReshape(x, dims);
+    }
+
+    /** One-hot float32 rows for integer class labels, as {@code to_categorical}. */
+    public static Tensor toCategorical(Tensor y, int numClasses) {
+        return NumericalUtils.toCategorical(y, numClasses);
+    }
+
+    public static Tensor toCategorical(Tensor y) {
+        return NumericalUtils.toCategorical(y);
+    }
+
+    /** Scales each vector along the last axis to unit L2 norm, as {@code normalize}. */
+    public static Tensor normalize(Tensor x) {
+        return NumericalUtils.normalize(x);
+    }
+
+    public static Tensor normalize(Tensor x, int axis, double order) {
+        return NumericalUtils.normalize(x, axis, order);
+    }
+
+    // ---- callbacks, with Keras' defaults ----
+
+    public static EarlyStopping callbackEarlyStopping() {
+        return new EarlyStopping();
+    }
+
+    public static ModelCheckpoint callbackModelCheckpoint(String filepath) {
+        return new ModelCheckpoint(filepath);
+    }
+
+    public static ReduceLROnPlateau callbackReduceLrOnPlateau() {
+        return new ReduceLROnPlateau();
+    }
+
+    public static CSVLogger callbackCsvLogger(String filename) {
+        return new CSVLogger(java.nio.file.Path.of(filename));
+    }
+
+    public static LambdaCallback callbackLambda() {
+        return new LambdaCallback();
+    }
+
+    public static TerminateOnNaN callbackTerminateOnNaN() {
+        return new TerminateOnNaN();
     }
 
     // ---- layers ----

@@ -1,2 +1,2 @@
-/** Helpers shared by horn-keras' packages; not API, may change without notice. */
+/** Implementation details of horn-keras shared by its packages (number formatting as Python and R print, loss helpers); not API. */
 package dev.horn.keras.internal;

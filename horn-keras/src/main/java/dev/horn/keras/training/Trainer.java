@@ -52,9 +52,9 @@ public final class Trainer {
 
         int batchSize = config.batchSize();
         int steps = config.stepsPerEpoch != null ? config.stepsPerEpoch : ceilDiv(data.rows, batchSize);
-        int verbose = config.verbose(1);
+        int verbose = config.verbose(ProgbarLogger.autoVerbose());
         History history = new History();
-        CallbackList callbacks = callbackList(config, verbose, history);
+        CallbackList callbacks = callbackList(config, verbose, history, progbar());
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("verbose", verbose);
         params.put("epochs", config.epochs);
@@ -131,10 +131,10 @@ public final class Trainer {
         TrainingData data = new TrainingData(x, y, config.sampleWeight, "evaluate");
         model.buildFor(data.x.shape());
         int steps = config.steps != null ? config.steps : ceilDiv(data.rows, config.batchSize());
-        int verbose = config.verbose(1);
+        int verbose = config.verbose(ProgbarLogger.autoVerbose());
         List<Callback> list = new ArrayList<>();
         if (verbose > 0) {
-            list.add(new ProgbarLogger());
+            list.add(progbar());
         }
         list.addAll(config.callbacks());
         CallbackList callbacks = new CallbackList(list);
@@ -172,7 +172,7 @@ public final class Trainer {
         int verbose = config.verbose(0);
         List<Callback> list = new ArrayList<>();
         if (verbose > 0) {
-            list.add(new ProgbarLogger());
+            list.add(progbar());
         }
         list.addAll(config.callbacks());
         CallbackList callbacks = new CallbackList(list);
@@ -224,10 +224,20 @@ public final class Trainer {
         }
     }
 
-    private static CallbackList callbackList(FitConfig config, int verbose, History history) {
+    /** Keras 2's fit shows the logs as given (running means), so loss and every metric are stateful to the bar. */
+    private ProgbarLogger progbar() {
+        List<String> names = new ArrayList<>();
+        names.add("loss");
+        for (Metric m : compiled.metrics) {
+            names.add(m.name());
+        }
+        return ProgbarLogger.builder().statefulMetrics(names).build();
+    }
+
+    private static CallbackList callbackList(FitConfig config, int verbose, History history, ProgbarLogger progbar) {
         List<Callback> list = new ArrayList<>();
         if (verbose > 0) {
-            list.add(new ProgbarLogger());
+            list.add(progbar);
         }
         list.addAll(config.callbacks());
         list.add(history);
