@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import static dev.horn.keras.Keras.*;
 
 void main() {
+    setRandomSeed(42); // the same weights, dropout and shuffling at every run
     var mnist = datasetMnist();
     // 60,000 images of 28 x 28 pixels (0-255) become rows of 784 values in [0, 1]
     var trainImages = arrayReshape(mnist.train().x(), 60000, 28 * 28).div(255);

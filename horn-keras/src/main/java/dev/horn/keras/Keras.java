@@ -46,6 +46,15 @@ public final class Keras {
         return new Sequential(layers);
     }
 
+    /**
+     * Seeds every random choice of a run (initial weights, dropout masks, shuffling), as R's
+     * {@code set_random_seed()}: the same script then gives the same numbers on the same number
+     * of cores.
+     */
+    public static void setRandomSeed(long seed) {
+        dev.horn.Horn.setSeed(seed);
+    }
+
     /** Resets Keras' default names ({@code dense}, {@code dense_1}, ...), as {@code k_clear_session()}. */
     public static void clearSession() {
         UniqueNames.clear();
