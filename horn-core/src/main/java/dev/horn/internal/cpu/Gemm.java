@@ -21,7 +21,8 @@ public final class Gemm {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int V = F.length();
     private static final int MR = 4;
-    private static final int NR = 4 * V;
+    /** Width of a packed panel of B, the micro-kernel's tile width: four vectors. */
+    static final int NR = 4 * V;
     private static final int KC = 512;
     private static final int MC = 192;
     private static final int NC = 4096;
