@@ -20,4 +20,48 @@ public final class Timing {
         Arrays.sort(ms);
         return ms[repetitions / 2];
     }
+
+    /**
+     * Seconds per call, the median of {@code samples} samples, for tasks from microseconds to
+     * seconds long: {@link #warmUp} first, then each sample is {@link #sample}.
+     */
+    public static double medianSeconds(Runnable task, int samples, double minSampleSeconds, double warmupSeconds) {
+        int inner = warmUp(task, warmupSeconds, minSampleSeconds);
+        double[] s = new double[Math.max(1, samples)];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = sample(task, inner);
+        }
+        return median(s);
+    }
+
+    /**
+     * Runs the task for at least {@code warmupSeconds} (and twice), so the JIT has compiled its
+     * hot loops, and returns how many back-to-back calls make a sample of at least
+     * {@code minSampleSeconds}, so the clock's resolution and the loop's cost vanish.
+     */
+    public static int warmUp(Runnable task, double warmupSeconds, double minSampleSeconds) {
+        long start = System.nanoTime();
+        long last = 1;
+        for (int calls = 0; calls < 2 || System.nanoTime() - start < warmupSeconds * 1e9; calls++) {
+            long t0 = System.nanoTime();
+            task.run();
+            last = Math.max(1, System.nanoTime() - t0);
+        }
+        return (int) Math.max(1, Math.min(1_000_000, Math.ceil(minSampleSeconds * 1e9 / last)));
+    }
+
+    /** Seconds per call over {@code inner} back-to-back calls. */
+    public static double sample(Runnable task, int inner) {
+        long t0 = System.nanoTime();
+        for (int j = 0; j < inner; j++) {
+            task.run();
+        }
+        return (System.nanoTime() - t0) / 1e9 / inner;
+    }
+
+    public static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
 }
