@@ -24,7 +24,8 @@ import java.util.Map;
 public final class Bench {
     /** Every benchmark {@code ./horn bench} knows; add yours here (one line). */
     static final List<Benchmark> BENCHMARKS = List.of(
-            new GraphBench());
+            new GraphBench(),
+            new GemmBench());
 
     /** Options every benchmark takes. */
     static final Map<String, String> COMMON_OPTIONS = Map.of(

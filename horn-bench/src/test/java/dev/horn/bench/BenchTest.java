@@ -29,7 +29,7 @@ class BenchTest {
             assertThat(b.description()).isNotBlank().doesNotContain("\n");
             assertThat(b.options().keySet()).doesNotContainAnyElementsOf(Bench.COMMON_OPTIONS.keySet());
         }
-        assertThat(names).contains("graph");
+        assertThat(names).contains("graph", "gemm");
     }
 
     @Test
