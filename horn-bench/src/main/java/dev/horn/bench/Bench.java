@@ -25,7 +25,8 @@ public final class Bench {
     /** Every benchmark {@code ./horn bench} knows; add yours here (one line). */
     static final List<Benchmark> BENCHMARKS = List.of(
             new GraphBench(),
-            new GemmBench());
+            new GemmBench(),
+            new ElementwiseBench());
 
     /** Options every benchmark takes. */
     static final Map<String, String> COMMON_OPTIONS = Map.of(

@@ -158,30 +158,15 @@ public final class GemmBench implements Benchmark {
         return report;
     }
 
-    /**
-     * Median seconds per call of each kernel, with their samples taken in turns (a sample of
-     * each, then the next round) so a change in the machine's load hits all kernels alike and
-     * their ratios stay fair. Each is checked against the reference before it is timed.
-     */
+    /** Median seconds per call of each kernel, sampled in turns; each is checked against the reference first. */
     private static Map<String, Double> interleaved(Map<String, Kernel> kernels, Operands o, int samples,
                                                    double minSample, double warmup) {
-        Map<String, Integer> inner = new LinkedHashMap<>();
-        for (Map.Entry<String, Kernel> k : kernels.entrySet()) {
-            check(k.getKey(), o, k.getValue().multiply(o));
-            inner.put(k.getKey(), Timing.warmUp(() -> k.getValue().multiply(o), warmup, minSample));
-            pauseAfterNative(k.getKey());
-        }
-        Map<String, double[]> times = new LinkedHashMap<>();
-        kernels.keySet().forEach(k -> times.put(k, new double[samples]));
-        for (int s = 0; s < samples; s++) {
-            for (Map.Entry<String, Kernel> k : kernels.entrySet()) {
-                times.get(k.getKey())[s] = Timing.sample(() -> k.getValue().multiply(o), inner.get(k.getKey()));
-                pauseAfterNative(k.getKey());
-            }
-        }
-        Map<String, Double> median = new LinkedHashMap<>();
-        times.forEach((k, t) -> median.put(k, Timing.median(t)));
-        return median;
+        Map<String, Runnable> tasks = new LinkedHashMap<>();
+        kernels.forEach((name, kernel) -> {
+            check(name, o, kernel.multiply(o));
+            tasks.put(name, () -> kernel.multiply(o));
+        });
+        return Timing.interleavedMedians(tasks, samples, minSample, warmup, GemmBench::pauseAfterNative);
     }
 
     /**

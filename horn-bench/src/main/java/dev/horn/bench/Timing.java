@@ -1,6 +1,9 @@
 package dev.horn.bench;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /** Wall-clock timing with warm-up: the median of repeated runs, robust to a noisy machine. */
 public final class Timing {
@@ -32,6 +35,31 @@ public final class Timing {
             s[i] = sample(task, inner);
         }
         return median(s);
+    }
+
+    /**
+     * Median seconds per call of each task, with the samples taken in turns (one sample of each,
+     * then the next round), so a change in the machine's load hits all of them alike and their
+     * ratios stay fair on a shared machine. {@code after} runs after each sample of a task.
+     */
+    public static Map<String, Double> interleavedMedians(Map<String, Runnable> tasks, int samples, double minSampleSeconds,
+                                                         double warmupSeconds, Consumer<String> after) {
+        Map<String, Integer> inner = new LinkedHashMap<>();
+        tasks.forEach((name, task) -> {
+            inner.put(name, warmUp(task, warmupSeconds, minSampleSeconds));
+            after.accept(name);
+        });
+        Map<String, double[]> times = new LinkedHashMap<>();
+        tasks.keySet().forEach(name -> times.put(name, new double[Math.max(1, samples)]));
+        for (int s = 0; s < Math.max(1, samples); s++) {
+            for (Map.Entry<String, Runnable> t : tasks.entrySet()) {
+                times.get(t.getKey())[s] = sample(t.getValue(), inner.get(t.getKey()));
+                after.accept(t.getKey());
+            }
+        }
+        Map<String, Double> medians = new LinkedHashMap<>();
+        times.forEach((name, t) -> medians.put(name, median(t)));
+        return medians;
     }
 
     /**

@@ -29,7 +29,7 @@ class BenchTest {
             assertThat(b.description()).isNotBlank().doesNotContain("\n");
             assertThat(b.options().keySet()).doesNotContainAnyElementsOf(Bench.COMMON_OPTIONS.keySet());
         }
-        assertThat(names).contains("graph", "gemm");
+        assertThat(names).contains("graph", "gemm", "elementwise");
     }
 
     @Test
@@ -48,7 +48,7 @@ class BenchTest {
     @Test
     void anUnknownBenchmarkOrOptionIsExitStatusTwo() {
         assertThat(Bench.run(new String[] {"no-such-benchmark"})).isEqualTo(2);
-        assertThat(Bench.run(new String[] {"graph", "--bogus", "1"})).isEqualTo(2);
+        assertThat(Bench.run(new String[] {"gemm", "--bogus", "1"})).isEqualTo(2);
         assertThat(Bench.run(new String[] {"list"})).isZero();
     }
 
