@@ -148,6 +148,9 @@ public final class GemmBench implements Benchmark {
         }
         if (!blas.isAvailable()) {
             notes.add("Horn-native skipped: " + blas.absentReason());
+        } else if (System.getenv("OPENBLAS_CORETYPE") != null || System.getenv("OPENBLAS_L2_SIZE") != null) {
+            notes.add("Horn-native runs in this JVM under the environment's OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE pins"
+                    + " (see native_blas for the core it chose); numpy's subprocess runs without them");
         }
         Report report = new Report(rows, notes, Map.of())
                 .withFact("default_gemm", DefaultGemm.describe())
