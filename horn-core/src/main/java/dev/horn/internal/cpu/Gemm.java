@@ -12,9 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * columns wide (NR = four vectors of the widest species), A per MC x KC block row by row, and a
  * register-tiled micro-kernel keeps a 4 x NR tile of C in 16 vector accumulators while it
  * streams one packed row of B and broadcasts four elements of A per step. Packing absorbs the
- * transposes. Rows of C are split across cores when the product is large enough to repay the
- * hand-off. A very narrow C (a classifier head, N < one vector) is computed as its transpose,
- * C^T = op(B)^T op(A)^T, so the wide dimension fills the vectors.
+ * transposes. C is split across cores, once per call, when the product is large enough to
+ * repay the hand-off. A very narrow C (a classifier head, N < one vector) is computed as its
+ * transpose, C^T = op(B)^T op(A)^T, so the wide dimension fills the vectors.
  * (Measured facts behind these choices: the team's notes on CPU and GEMM.)
  */
 public final class Gemm {
@@ -59,23 +59,51 @@ public final class Gemm {
             narrow(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             return;
         }
+        if (Parallel.threads() > 1 && (long) m * n * k >= PARALLEL_THRESHOLD) {
+            parallel(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        } else {
+            blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        }
+    }
+
+    /**
+     * Splits C into independent products, one hand-off per call: by panels of columns when
+     * there are enough for every thread (each worker packs its own part of B), else by blocks of
+     * rows (each worker packs all of B, cheap beside its share of the work). Splitting once per
+     * call rather than per packed block of B is what lets two cores run the model's shapes at
+     * twice the speed of one. Every element is computed by the same sequence of operations
+     * whatever the split, so results do not depend on the thread count.
+     */
+    private static void parallel(boolean transA, boolean transB, int m, int n, int k,
+                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                 float[] c, int cOff, int ldc, boolean accumulate) {
+        int panels = (n + NR - 1) / NR;
+        if (panels >= Parallel.threads()) {
+            Parallel.forRange(panels, 1, (s, e) -> {
+                int j0 = s * NR;
+                blocked(transA, transB, m, Math.min(n, e * NR) - j0, k, a, aOff, lda,
+                        b, transB ? bOff + j0 * ldb : bOff + j0, ldb, c, cOff + j0, ldc, accumulate);
+            });
+        } else {
+            Parallel.forRange((m + MR - 1) / MR, 1, (s, e) -> {
+                int i0 = s * MR;
+                blocked(transA, transB, Math.min(m, e * MR) - i0, n, k, a, transA ? aOff + i0 : aOff + i0 * lda, lda,
+                        b, bOff, ldb, c, cOff + i0 * ldc, ldc, accumulate);
+            });
+        }
+    }
+
+    /** The product on the calling thread: GotoBLAS/BLIS blocking over packed B and packed A. */
+    private static void blocked(boolean transA, boolean transB, int m, int n, int k,
+                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                float[] c, int cOff, int ldc, boolean accumulate) {
         float[] packedB = packedB(Math.min(KC, k) * roundUp(Math.min(NC, n), NR));
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB);
-                boolean add = accumulate || pc > 0;
-                int jcFinal = jc;
-                int pcFinal = pc;
-                long work = (long) m * nc * kc;
-                int rowBlocks = (m + MR - 1) / MR;
-                if (work >= PARALLEL_THRESHOLD && Parallel.threads() > 1) {
-                    Parallel.forRange(rowBlocks, 1, (s, e) -> rows(transA, a, aOff, lda, s * MR, Math.min(m, e * MR),
-                            pcFinal, kc, jcFinal, nc, packedB, c, cOff, ldc, add));
-                } else {
-                    rows(transA, a, aOff, lda, 0, m, pc, kc, jc, nc, packedB, c, cOff, ldc, add);
-                }
+                rows(transA, a, aOff, lda, 0, m, pc, kc, jc, nc, packedB, c, cOff, ldc, accumulate || pc > 0);
             }
         }
     }
