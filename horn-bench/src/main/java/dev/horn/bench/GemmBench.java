@@ -132,7 +132,10 @@ public final class GemmBench implements Benchmark {
                 Map<String, Double> g = measured.get(c.label());
                 Double nat = g.get("horn_native");
                 Double np = numpy.gflops().get(c.label());
-                Double best = nat == null ? np : np == null ? nat : Math.max(nat, np);
+                Double best = nat;
+                if (np != null && (best == null || np > best)) {
+                    best = np;
+                }
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("shape", c.label());
                 row.put("threads", threads);
