@@ -67,25 +67,31 @@ public final class Gemm {
     }
 
     /**
-     * Splits C into independent products, one hand-off per call: by panels of columns when
-     * there are enough for every thread (each worker packs its own part of B), else by blocks of
-     * rows (each worker packs all of B, cheap beside its share of the work). Splitting once per
-     * call rather than per packed block of B is what lets two cores run the model's shapes at
-     * twice the speed of one. Every element is computed by the same sequence of operations
+     * Splits C into independent products, one hand-off per call, each worker packing its own
+     * operands: by panels of columns (every worker packs all of A) or by blocks of rows (every
+     * worker packs all of B), whichever repeats less packing (a transposed operand packs by a
+     * strided gather, counted as four times dearer), as long as each thread gets a share. Splitting
+     * once per call rather than per packed block of B saves a hand-off per block and lets the
+     * workers pack in parallel. Every element is computed by the same sequence of operations
      * whatever the split, so results do not depend on the thread count.
      */
     private static void parallel(boolean transA, boolean transB, int m, int n, int k,
                                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                  float[] c, int cOff, int ldc, boolean accumulate) {
+        int threads = Parallel.threads();
         int panels = (n + NR - 1) / NR;
-        if (panels >= Parallel.threads()) {
+        int rowBlocks = (m + MR - 1) / MR;
+        long repackA = (long) m * k * (transA ? 4 : 1); // what a split by columns packs again per worker
+        long repackB = (long) k * n * (transB ? 4 : 1); // what a split by rows packs again per worker
+        boolean byColumns = panels >= threads && (rowBlocks < threads || repackA <= repackB);
+        if (byColumns) {
             Parallel.forRange(panels, 1, (s, e) -> {
                 int j0 = s * NR;
                 blocked(transA, transB, m, Math.min(n, e * NR) - j0, k, a, aOff, lda,
                         b, transB ? bOff + j0 * ldb : bOff + j0, ldb, c, cOff + j0, ldc, accumulate);
             });
         } else {
-            Parallel.forRange((m + MR - 1) / MR, 1, (s, e) -> {
+            Parallel.forRange(rowBlocks, 1, (s, e) -> {
                 int i0 = s * MR;
                 blocked(transA, transB, Math.min(m, e * MR) - i0, n, k, a, transA ? aOff + i0 : aOff + i0 * lda, lda,
                         b, bOff, ldb, c, cOff + i0 * ldc, ldc, accumulate);
