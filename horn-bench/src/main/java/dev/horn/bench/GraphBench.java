@@ -20,8 +20,26 @@ import static dev.horn.Tf.tf;
  * <li>peak live bytes of a deep chain of matmuls with and without buffer planning.</li>
  * </ul>
  */
-public final class GraphBench {
-    private GraphBench() {}
+public final class GraphBench implements Benchmark {
+    @Override
+    public String name() {
+        return "graph";
+    }
+
+    @Override
+    public String description() {
+        return "graph compiler vs eager: 10-op element-wise chain (fused, unfused), MLP training step, peak memory with buffer planning";
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return Map.of("reps", "timed repetitions per case (default 15; --quick: 3)");
+    }
+
+    @Override
+    public Report run(Options options) {
+        return Report.of(run(options.integer("reps", options.flag("quick") ? 3 : 15)));
+    }
 
     /** Rows of the result table. */
     public static List<Map<String, Object>> run(int repetitions) {
@@ -170,11 +188,5 @@ public final class GraphBench {
             v[i] = random.nextFloat() * 0.5f;
         }
         return Tensor.of(v);
-    }
-
-    public static void main(String[] args) {
-        for (Map<String, Object> r : run(args.length > 0 ? Integer.parseInt(args[0]) : 15)) {
-            System.out.println(r);
-        }
     }
 }

@@ -12,16 +12,17 @@ import jdk.incubator.vector.VectorSpecies;
  * columns wide (NR = four vectors of the widest species), A per MC x KC block row by row, and a
  * register-tiled micro-kernel keeps a 4 x NR tile of C in 16 vector accumulators while it
  * streams one packed row of B and broadcasts four elements of A per step. Packing absorbs the
- * transposes. Rows of C are split across cores when the product is large enough to repay the
- * hand-off. A very narrow C (a classifier head, N < one vector) is computed as its transpose,
- * C^T = op(B)^T op(A)^T, so the wide dimension fills the vectors.
+ * transposes. C is split across cores, once per call, when the product is large enough to
+ * repay the hand-off. A very narrow C (a classifier head, N < one vector) is computed as its
+ * transpose, C^T = op(B)^T op(A)^T, so the wide dimension fills the vectors.
  * (Measured facts behind these choices: the team's notes on CPU and GEMM.)
  */
 public final class Gemm {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int V = F.length();
     private static final int MR = 4;
-    private static final int NR = 4 * V;
+    /** Width of a packed panel of B, the micro-kernel's tile width: four vectors. */
+    static final int NR = 4 * V;
     private static final int KC = 512;
     private static final int MC = 192;
     private static final int NC = 4096;
@@ -29,6 +30,7 @@ public final class Gemm {
     private static final long PARALLEL_THRESHOLD = 1L << 19;
 
     private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[MC * KC]);
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
     private static final ThreadLocal<float[][]> PACKED_B = ThreadLocal.withInitial(() -> new float[1][0]);
 
     private Gemm() {}
@@ -57,23 +59,57 @@ public final class Gemm {
             narrow(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             return;
         }
+        if (Parallel.threads() > 1 && (long) m * n * k >= PARALLEL_THRESHOLD) {
+            parallel(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        } else {
+            blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        }
+    }
+
+    /**
+     * Splits C into independent products, one hand-off per call, each worker packing its own
+     * operands: by panels of columns (every worker packs all of A) or by blocks of rows (every
+     * worker packs all of B), whichever repeats less packing (a transposed operand packs by a
+     * strided gather, counted as four times dearer), as long as each thread gets a share. Splitting
+     * once per call rather than per packed block of B saves a hand-off per block and lets the
+     * workers pack in parallel. Every element is computed by the same sequence of operations
+     * whatever the split, so results do not depend on the thread count.
+     */
+    private static void parallel(boolean transA, boolean transB, int m, int n, int k,
+                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                 float[] c, int cOff, int ldc, boolean accumulate) {
+        int threads = Parallel.threads();
+        int panels = (n + NR - 1) / NR;
+        int rowBlocks = (m + MR - 1) / MR;
+        long repackA = (long) m * k * (transA ? 4 : 1); // what a split by columns packs again per worker
+        long repackB = (long) k * n * (transB ? 4 : 1); // what a split by rows packs again per worker
+        boolean byColumns = panels >= threads && (rowBlocks < threads || repackA <= repackB);
+        if (byColumns) {
+            Parallel.forRange(panels, 1, (s, e) -> {
+                int j0 = s * NR;
+                blocked(transA, transB, m, Math.min(n, e * NR) - j0, k, a, aOff, lda,
+                        b, transB ? bOff + j0 * ldb : bOff + j0, ldb, c, cOff + j0, ldc, accumulate);
+            });
+        } else {
+            Parallel.forRange(rowBlocks, 1, (s, e) -> {
+                int i0 = s * MR;
+                blocked(transA, transB, Math.min(m, e * MR) - i0, n, k, a, transA ? aOff + i0 : aOff + i0 * lda, lda,
+                        b, bOff, ldb, c, cOff + i0 * ldc, ldc, accumulate);
+            });
+        }
+    }
+
+    /** The product on the calling thread: GotoBLAS/BLIS blocking over packed B and packed A. */
+    private static void blocked(boolean transA, boolean transB, int m, int n, int k,
+                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                float[] c, int cOff, int ldc, boolean accumulate) {
         float[] packedB = packedB(Math.min(KC, k) * roundUp(Math.min(NC, n), NR));
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB);
-                boolean add = accumulate || pc > 0;
-                int jcFinal = jc;
-                int pcFinal = pc;
-                long work = (long) m * nc * kc;
-                int rowBlocks = (m + MR - 1) / MR;
-                if (work >= PARALLEL_THRESHOLD && Parallel.THREADS > 1) {
-                    Parallel.forRange(rowBlocks, 1, (s, e) -> rows(transA, a, aOff, lda, s * MR, Math.min(m, e * MR),
-                            pcFinal, kc, jcFinal, nc, packedB, c, cOff, ldc, add));
-                } else {
-                    rows(transA, a, aOff, lda, 0, m, pc, kc, jc, nc, packedB, c, cOff, ldc, add);
-                }
+                rows(transA, a, aOff, lda, 0, m, pc, kc, jc, nc, packedB, c, cOff, ldc, accumulate || pc > 0);
             }
         }
     }
@@ -82,6 +118,7 @@ public final class Gemm {
     private static void rows(boolean transA, float[] a, int aOff, int lda, int i0, int i1, int pc, int kc,
                              int jc, int nc, float[] packedB, float[] c, int cOff, int ldc, boolean add) {
         float[] packedA = PACKED_A.get();
+        float[] tile = TILE.get();
         for (int ic = i0; ic < i1; ic += MC) {
             int mc = Math.min(MC, i1 - ic);
             packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA);
@@ -90,18 +127,24 @@ public final class Gemm {
                 int panel = (jr / NR) * kc * NR;
                 int ir = 0;
                 for (; ir + MR <= mc; ir += MR) {
-                    kernel4(packedA, ir * kc, kc, packedB, panel, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add);
+                    kernel4(packedA, ir * kc, kc, packedB, panel, tile);
+                    storeTile(tile, MR, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add);
                 }
                 for (; ir < mc; ir++) {
-                    kernel1(packedA, ir * kc, kc, packedB, panel, c, cOff + (ic + ir) * ldc + jc + jr, nr, add);
+                    kernel1(packedA, ir * kc, kc, packedB, panel, tile);
+                    storeTile(tile, 1, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add);
                 }
             }
         }
     }
 
-    /** C[4, nr] (+)= A[4, kc] B[kc, NR]: sixteen accumulators, one packed row of B per step. */
-    private static void kernel4(float[] pa, int aStart, int kc, float[] pb, int bStart, float[] c, int cStart,
-                                int ldc, int nr, boolean add) {
+    /**
+     * tile[4, NR] = A[4, kc] B[kc, NR]: sixteen accumulators, one packed row of B per step. The
+     * result goes to a scratch tile, and {@link #storeTile} moves it into C: a vector handed to a
+     * method C2 does not inline, or merged from two branches, is boxed, and that boxing reached
+     * the accumulators of the loop and made the kernel ten times slower.
+     */
+    private static void kernel4(float[] pa, int aStart, int kc, float[] pb, int bStart, float[] tile) {
         FloatVector c00 = FloatVector.zero(F), c01 = c00, c02 = c00, c03 = c00;
         FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
         FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
@@ -137,15 +180,26 @@ public final class Gemm {
             c32 = x.fma(b2, c32);
             c33 = x.fma(b3, c33);
         }
-        store(c, cStart, nr, add, c00, c01, c02, c03);
-        store(c, cStart + ldc, nr, add, c10, c11, c12, c13);
-        store(c, cStart + 2 * ldc, nr, add, c20, c21, c22, c23);
-        store(c, cStart + 3 * ldc, nr, add, c30, c31, c32, c33);
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, V);
+        c02.intoArray(tile, 2 * V);
+        c03.intoArray(tile, 3 * V);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + V);
+        c12.intoArray(tile, NR + 2 * V);
+        c13.intoArray(tile, NR + 3 * V);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + V);
+        c22.intoArray(tile, 2 * NR + 2 * V);
+        c23.intoArray(tile, 2 * NR + 3 * V);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + V);
+        c32.intoArray(tile, 3 * NR + 2 * V);
+        c33.intoArray(tile, 3 * NR + 3 * V);
     }
 
-    /** One leftover row: C[1, nr] (+)= A[1, kc] B[kc, NR]. */
-    private static void kernel1(float[] pa, int aStart, int kc, float[] pb, int bStart, float[] c, int cStart,
-                                int nr, boolean add) {
+    /** One leftover row: tile[1, NR] = A[1, kc] B[kc, NR]. */
+    private static void kernel1(float[] pa, int aStart, int kc, float[] pb, int bStart, float[] tile) {
         FloatVector c0 = FloatVector.zero(F), c1 = c0, c2 = c0, c3 = c0;
         for (int p = 0; p < kc; p++) {
             int bp = bStart + p * NR;
@@ -155,39 +209,27 @@ public final class Gemm {
             c2 = x.fma(FloatVector.fromArray(F, pb, bp + 2 * V), c2);
             c3 = x.fma(FloatVector.fromArray(F, pb, bp + 3 * V), c3);
         }
-        store(c, cStart, nr, add, c0, c1, c2, c3);
+        c0.intoArray(tile, 0);
+        c1.intoArray(tile, V);
+        c2.intoArray(tile, 2 * V);
+        c3.intoArray(tile, 3 * V);
     }
 
-    private static void store(float[] c, int start, int nr, boolean add,
-                              FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3) {
-        if (nr == NR) {
-            if (add) {
-                v0 = v0.add(FloatVector.fromArray(F, c, start));
-                v1 = v1.add(FloatVector.fromArray(F, c, start + V));
-                v2 = v2.add(FloatVector.fromArray(F, c, start + 2 * V));
-                v3 = v3.add(FloatVector.fromArray(F, c, start + 3 * V));
+    /** C[rows, nr] = tile (or += tile when {@code add}); columns past nr are left alone. */
+    private static void storeTile(float[] tile, int rows, float[] c, int cStart, int ldc, int nr, boolean add) {
+        for (int r = 0; r < rows; r++) {
+            int t = r * NR;
+            int at = cStart + r * ldc;
+            for (int col = 0; col < nr; col += V) {
+                VectorMask<Float> m = F.indexInRange(col, nr);
+                FloatVector v = FloatVector.fromArray(F, tile, t + col);
+                if (add) {
+                    v.add(FloatVector.fromArray(F, c, at + col, m)).intoArray(c, at + col, m);
+                } else {
+                    v.intoArray(c, at + col, m);
+                }
             }
-            v0.intoArray(c, start);
-            v1.intoArray(c, start + V);
-            v2.intoArray(c, start + 2 * V);
-            v3.intoArray(c, start + 3 * V);
-            return;
         }
-        storePart(c, start, nr, add, v0, 0);
-        storePart(c, start, nr, add, v1, V);
-        storePart(c, start, nr, add, v2, 2 * V);
-        storePart(c, start, nr, add, v3, 3 * V);
-    }
-
-    private static void storePart(float[] c, int start, int nr, boolean add, FloatVector v, int col) {
-        if (col >= nr) {
-            return;
-        }
-        VectorMask<Float> m = F.indexInRange(col, nr);
-        if (add) {
-            v = v.add(FloatVector.fromArray(F, c, start + col, m));
-        }
-        v.intoArray(c, start + col, m);
     }
 
     /** op(A)[ic:ic+mc, pc:pc+kc] into row-major mc x kc. */

@@ -2,18 +2,26 @@ package dev.horn.internal.cpu;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.Supplier;
 
 /**
  * Splits a loop over [0, n) across Horn's CPU pool, one chunk per core. Work below
  * {@code grain * 2} runs on the caller: a hand-off costs microseconds, which small tensors
  * cannot repay. Chunk boundaries depend only on n and the thread count, so results are
  * deterministic at a fixed thread count.
+ *
+ * <p>Two settings limit the threads. The system property {@code horn.threads} sizes the pool
+ * once per process (default: the core count). {@link #withThreads} narrows it for one block of
+ * code on the calling thread, e.g. to measure a kernel on one core and then on all of them in
+ * the same run; it is a {@link ScopedValue}, so it ends with the block and does not leak into
+ * other threads. Kernels ask {@link #threads()} rather than reading the pool size.
  */
 public final class Parallel {
-    /** Threads Horn uses for kernels: the system property {@code horn.threads}, else the core count. */
-    public static final int THREADS = Integer.getInteger("horn.threads", Runtime.getRuntime().availableProcessors());
+    /** The pool size: the system property {@code horn.threads}, else the core count. */
+    public static final int THREADS = Math.max(1, Integer.getInteger("horn.threads", Runtime.getRuntime().availableProcessors()));
 
     private static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS) : null;
+    private static final ScopedValue<Integer> LIMIT = ScopedValue.newInstance();
 
     @FunctionalInterface
     public interface RangeBody {
@@ -22,8 +30,29 @@ public final class Parallel {
 
     private Parallel() {}
 
+    /** Threads a kernel called now may use: the pool size, or less inside {@link #withThreads}. */
+    public static int threads() {
+        return LIMIT.isBound() ? LIMIT.get() : THREADS;
+    }
+
+    /** Runs {@code body} with kernels limited to {@code threads} threads (at most the pool size). */
+    public static <T> T withThreads(int threads, Supplier<T> body) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        return ScopedValue.where(LIMIT, Math.min(threads, THREADS)).call(body::get);
+    }
+
+    /** Runs {@code body} with kernels limited to {@code threads} threads (at most the pool size). */
+    public static void withThreads(int threads, Runnable body) {
+        withThreads(threads, () -> {
+            body.run();
+            return null;
+        });
+    }
+
     public static void forRange(int n, int grain, RangeBody body) {
-        int chunks = Math.min(THREADS, n / Math.max(1, grain));
+        int chunks = Math.min(threads(), n / Math.max(1, grain));
         if (chunks <= 1 || POOL == null || ForkJoinTask.inForkJoinPool()) {
             if (n > 0) {
                 body.run(0, n);

@@ -4,6 +4,7 @@ import dev.horn.DType;
 import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
+import dev.horn.internal.cpu.DefaultGemm;
 import dev.horn.internal.cpu.Gemm;
 import dev.horn.internal.cpu.HeapArrays;
 import dev.horn.ops.BinaryOp;
@@ -89,7 +90,7 @@ public final class MatMul extends Op {
             int aOff = a.offset() + batchIndex(bi, batchDims, a.shape()) * aMat;
             int bOff = b.offset() + batchIndex(bi, batchDims, b.shape()) * bMat;
             if (dtype == DType.FLOAT32) {
-                Gemm.sgemm(transposeA, transposeB, m, n, k, (float[]) a.storage(), aOff, lda,
+                DefaultGemm.sgemm(transposeA, transposeB, m, n, k, (float[]) a.storage(), aOff, lda,
                         (float[]) b.storage(), bOff, ldb, (float[]) c, bi * m * n, n, false);
             } else {
                 Gemm.dgemm(transposeA, transposeB, m, n, k, (double[]) a.storage(), aOff, lda,

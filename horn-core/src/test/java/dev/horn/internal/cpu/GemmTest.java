@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /** The float32 GEMM against a naive double-precision reference, across shapes, transposes, offsets and accumulation. */
@@ -63,6 +64,35 @@ class GemmTest {
                 }
             }
         }
+    }
+
+    /**
+     * Shapes that split by panels of columns, by blocks of rows, through the narrow transpose,
+     * and one that stays on one core (kept small: the first calls run before the JIT compiles
+     * the Vector API, and interpreted it is a thousand times slower).
+     */
+    static Stream<Arguments> threadedShapes() {
+        int[][] mkn = {{64, 128, 200}, {130, 64, 70}, {128, 128, 40}, {40, 300, 150}, {128, 512, 10}, {5, 9, 7}};
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (int[] s : mkn) {
+            for (int t = 0; t < 4; t++) {
+                b.add(Arguments.of(s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0));
+            }
+        }
+        return b.build();
+    }
+
+    @ParameterizedTest(name = "m={0} k={1} n={2} transA={3} transB={4}")
+    @MethodSource("threadedShapes")
+    void resultsDoNotDependOnTheThreadCount(int m, int k, int n, boolean transA, boolean transB) {
+        Random random = new Random(m * 17 + k * 5 + n);
+        float[] a = random(random, m * k);
+        float[] b = random(random, k * n);
+        float[] one = new float[m * n];
+        float[] all = new float[m * n];
+        Parallel.withThreads(1, () -> Gemm.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, one, 0, n, false));
+        Gemm.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, all, 0, n, false);
+        assertThat(all).containsExactly(one);
     }
 
     private static float[] random(Random r, int n) {

@@ -1,0 +1,60 @@
+package dev.horn.internal.cpu;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The scoped thread limit: where it applies, where it ends, and that a limit of one keeps work on the caller. */
+class ParallelTest {
+    @Test
+    void withThreadsLimitsOnlyInsideTheBlock() {
+        assertThat(Parallel.threads()).isEqualTo(Parallel.THREADS);
+        int inside = Parallel.withThreads(1, Parallel::threads);
+        assertThat(inside).isEqualTo(1);
+        assertThat(Parallel.threads()).isEqualTo(Parallel.THREADS);
+    }
+
+    @Test
+    void limitsNestAndNeverExceedThePool() {
+        Parallel.withThreads(1, () -> {
+            assertThat(Parallel.withThreads(Parallel.THREADS + 8, Parallel::threads)).isEqualTo(Parallel.THREADS);
+            assertThat(Parallel.threads()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void oneThreadRunsTheWholeRangeOnTheCaller() {
+        AtomicInteger calls = new AtomicInteger();
+        Thread caller = Thread.currentThread();
+        Parallel.withThreads(1, () -> Parallel.forRange(1_000_000, 1, (s, e) -> {
+            assertThat(Thread.currentThread()).isSameAs(caller);
+            assertThat(s).isZero();
+            assertThat(e).isEqualTo(1_000_000);
+            calls.incrementAndGet();
+        }));
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void theRangeIsCoveredOnceWhateverTheLimit() {
+        for (int threads = 1; threads <= Parallel.THREADS; threads++) {
+            int[] hits = new int[10_007];
+            Parallel.withThreads(threads, () -> Parallel.forRange(hits.length, 1, (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    hits[i]++;
+                }
+            }));
+            for (int h : hits) {
+                assertThat(h).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void zeroThreadsIsAnError() {
+        assertThatThrownBy(() -> Parallel.withThreads(0, () -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads must be >= 1");
+    }
+}
