@@ -26,7 +26,8 @@ public final class Bench {
     static final List<Benchmark> BENCHMARKS = List.of(
             new GraphBench(),
             new GemmBench(),
-            new ElementwiseBench());
+            new ElementwiseBench(),
+            new MnistMlpBench());
 
     /** Options every benchmark takes. */
     static final Map<String, String> COMMON_OPTIONS = Map.of(

@@ -56,6 +56,13 @@ public final class NativeBlas {
     private final MethodHandle setThreads;
     private final String config;
     private volatile int threadsSet = -1;
+    /**
+     * Below this many multiply-adds a call runs on one thread: OpenBLAS's workers spin after a
+     * parallel call, and on a small machine they took the cores from the Java kernels that run
+     * next (the seed MLP's train step went from 1.8 to 3.3 s per epoch with its narrow
+     * classifier-head products on two OpenBLAS threads).
+     */
+    private static final long SINGLE_THREAD_BELOW = 1L << 22;
 
     private NativeBlas(String library, String absentReason, MethodHandle sgemm, MethodHandle setThreads, String config) {
         this.library = library;
@@ -188,7 +195,7 @@ public final class NativeBlas {
             Gemm.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             return;
         }
-        useThreads(Parallel.threads());
+        useThreads((long) m * n * k < SINGLE_THREAD_BELOW ? 1 : Parallel.threads());
         try {
             sgemm.invokeExact(ROW_MAJOR, transA ? TRANS : NO_TRANS, transB ? TRANS : NO_TRANS, m, n, k,
                     1f, MemorySegment.ofArray(a).asSlice(4L * aOff), lda,

@@ -131,15 +131,7 @@ public final class Trainer {
         TrainingData data = new TrainingData(x, y, config.sampleWeight, "evaluate");
         model.buildFor(data.x.shape());
         int steps = config.steps != null ? config.steps : ceilDiv(data.rows, config.batchSize());
-        int verbose = config.verbose(ProgbarLogger.autoVerbose());
-        List<Callback> list = new ArrayList<>();
-        if (verbose > 0) {
-            list.add(progbar());
-        }
-        list.addAll(config.callbacks());
-        CallbackList callbacks = new CallbackList(list);
-        callbacks.setModel(model);
-        callbacks.setParams(Map.of("verbose", verbose, "epochs", 1, "steps", steps));
+        CallbackList callbacks = singlePassCallbacks(config, config.verbose(ProgbarLogger.autoVerbose()), steps);
         return runTest(data, config.batchSize(), steps, callbacks);
     }
 
@@ -169,15 +161,7 @@ public final class Trainer {
         model.buildFor(data.x.shape());
         int batchSize = config.batchSize();
         int steps = config.steps != null ? config.steps : ceilDiv(data.rows, batchSize);
-        int verbose = config.verbose(0);
-        List<Callback> list = new ArrayList<>();
-        if (verbose > 0) {
-            list.add(progbar());
-        }
-        list.addAll(config.callbacks());
-        CallbackList callbacks = new CallbackList(list);
-        callbacks.setModel(model);
-        callbacks.setParams(Map.of("verbose", verbose, "epochs", 1, "steps", steps));
+        CallbackList callbacks = singlePassCallbacks(config, config.verbose(0), steps);
         callbacks.onPredictBegin(new LinkedHashMap<>());
         int[] order = identity(data.rows);
         List<Tensor> outputs = new ArrayList<>();
@@ -222,6 +206,19 @@ public final class Trainer {
         for (Metric m : compiled.metrics) {
             m.resetState();
         }
+    }
+
+    /** The callbacks of one pass over the data (evaluate, predict): the progress bar when verbose, then the user's. */
+    private CallbackList singlePassCallbacks(FitConfig config, int verbose, int steps) {
+        List<Callback> list = new ArrayList<>();
+        if (verbose > 0) {
+            list.add(progbar());
+        }
+        list.addAll(config.callbacks());
+        CallbackList callbacks = new CallbackList(list);
+        callbacks.setModel(model);
+        callbacks.setParams(Map.of("verbose", verbose, "epochs", 1, "steps", steps));
+        return callbacks;
     }
 
     /** Keras 2's fit shows the logs as given (running means), so loss and every metric are stateful to the bar. */
