@@ -23,6 +23,8 @@ public final class FusedElementwise extends Op {
     public record Step(Op op, int[] operands) {}
 
     private static final int BLOCK = 1024;
+    /** Each thread's blocks of intermediates, kept: allocating them per segment cost more than the arithmetic. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[0][]);
 
     private final List<Step> steps;
     private final int inputs;
@@ -68,6 +70,19 @@ public final class FusedElementwise extends Op {
         return new TensorSpec[] {new TensorSpec(DType.FLOAT32, shape)};
     }
 
+    private static float[][] scratch(int count) {
+        float[][] s = SCRATCH.get();
+        if (s.length < count) {
+            float[][] grown = java.util.Arrays.copyOf(s, count);
+            for (int i = s.length; i < count; i++) {
+                grown[i] = new float[BLOCK];
+            }
+            SCRATCH.set(grown);
+            s = grown;
+        }
+        return s;
+    }
+
     @Override
     public Tensor[] compute(Tensor[] in, TensorSpec[] outputs) {
         Tensor[] x = new Tensor[in.length];
@@ -78,7 +93,7 @@ public final class FusedElementwise extends Op {
         }
         float[] out = (float[]) HeapArrays.newUninitialized(DType.FLOAT32, shape.size());
         new BroadcastLoop(shape, x).run((pos, n, off, st) -> {
-            float[][] scratch = new float[steps.size()][BLOCK];
+            float[][] scratch = scratch(steps.size());
             for (int b = 0; b < n; b += BLOCK) {
                 int len = Math.min(BLOCK, n - b);
                 for (int s = 0; s < steps.size(); s++) {

@@ -29,7 +29,16 @@ public final class Program {
     /** Memory figures of the latest run. */
     public record MemoryStats(long allocatedBytes, long peakLiveBytes, int allocations, int reuses) {}
 
-    private record Step(Op op, int[] inputs, int[] outputs, int[] releaseBefore, int[] releaseAfter, String name) {}
+    private record Step(Op op, int[] inputs, int[] outputs, int[] releaseBefore, int[] releaseAfter, String name) {
+        /** The op and its output shapes, as the profile groups steps. */
+        String profileKey(Tensor[] values) {
+            StringBuilder sb = new StringBuilder(op.toString()).append(" ->");
+            for (int o : outputs) {
+                sb.append(' ').append(values[o] == null ? "?" : values[o].shape());
+            }
+            return sb.toString();
+        }
+    }
 
     private final Step[] steps;
     private final int slots;
@@ -141,7 +150,13 @@ public final class Program {
         // kernels that call ops internally must compute them, even when a graph is the thread's default
         try (var eager = ExecutionContext.install(ExecutionContext.EAGER)) {
             for (Step step : steps) {
-                run.execute(step);
+                if (StepProfile.ENABLED) {
+                    long start = System.nanoTime();
+                    run.execute(step);
+                    StepProfile.add(step.profileKey(values), System.nanoTime() - start);
+                } else {
+                    run.execute(step);
+                }
             }
         } finally {
             HeapArrays.install(previous);
