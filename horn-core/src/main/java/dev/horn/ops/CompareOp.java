@@ -5,11 +5,20 @@ import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.internal.cpu.BroadcastLoop;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /** An element-wise comparison of two inputs of one numeric dtype, broadcasting, giving bool. Not differentiable. */
 public abstract class CompareOp extends Op {
-    protected CompareOp(String name) {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+
+    /** The same rule as a vector comparison, for the float32 kernel (Java's NaN semantics, as {@link #test}). */
+    private final VectorOperators.Comparison vectorTest;
+
+    protected CompareOp(String name, VectorOperators.Comparison vectorTest) {
         super(name);
+        this.vectorTest = vectorTest;
     }
 
     /** The rule on floating values (NaN compares false except for not_equal). */
@@ -37,11 +46,7 @@ public abstract class CompareOp extends Op {
         Object x = a.storage();
         Object y = b.storage();
         switch (a.dtype()) {
-            case FLOAT32 -> loop.run((pos, n, off, st) -> {
-                for (int i = 0; i < n; i++) {
-                    z[pos + i] = test(((float[]) x)[off[0] + i * st[0]], ((float[]) y)[off[1] + i * st[1]]);
-                }
-            });
+            case FLOAT32 -> loop.run((pos, n, off, st) -> float32((float[]) x, (float[]) y, z, pos, n, off, st));
             case FLOAT64 -> loop.run((pos, n, off, st) -> {
                 for (int i = 0; i < n; i++) {
                     z[pos + i] = test(((double[]) x)[off[0] + i * st[0]], ((double[]) y)[off[1] + i * st[1]]);
@@ -60,5 +65,20 @@ public abstract class CompareOp extends Op {
             default -> throw new IllegalArgumentException(name() + ": unsupported dtype " + a.dtype());
         }
         return new Tensor[] {Tensor.wrap(DType.BOOL, shape, z)};
+    }
+
+    /** Vector compares where each operand is contiguous or a broadcast scalar; the scalar rule for the rest. */
+    private void float32(float[] x, float[] y, boolean[] z, int pos, int n, int[] off, int[] st) {
+        int i = 0;
+        if ((st[0] == 1 || st[0] == 0) && (st[1] == 1 || st[1] == 0)) {
+            for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+                FloatVector a = st[0] == 1 ? FloatVector.fromArray(F, x, off[0] + i) : FloatVector.broadcast(F, x[off[0]]);
+                FloatVector b = st[1] == 1 ? FloatVector.fromArray(F, y, off[1] + i) : FloatVector.broadcast(F, y[off[1]]);
+                a.compare(vectorTest, b).intoArray(z, pos + i);
+            }
+        }
+        for (; i < n; i++) {
+            z[pos + i] = test(x[off[0] + i * st[0]], y[off[1] + i * st[1]]);
+        }
     }
 }

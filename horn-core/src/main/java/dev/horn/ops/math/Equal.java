@@ -3,11 +3,12 @@ package dev.horn.ops.math;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.ops.CompareOp;
+import jdk.incubator.vector.VectorOperators;
 
 /** a == b element-wise, broadcasting, for numbers, bools and strings; NaN equals nothing. */
 public final class Equal extends CompareOp {
     public Equal() {
-        super("equal");
+        super("equal", VectorOperators.EQ);
     }
 
     @Override

@@ -1,11 +1,12 @@
 package dev.horn.ops.math;
 
 import dev.horn.ops.CompareOp;
+import jdk.incubator.vector.VectorOperators;
 
 /** a > b element-wise. */
 public final class Greater extends CompareOp {
     public Greater() {
-        super("greater");
+        super("greater", VectorOperators.GT);
     }
 
     @Override

@@ -1,11 +1,12 @@
 package dev.horn.ops.math;
 
 import dev.horn.ops.CompareOp;
+import jdk.incubator.vector.VectorOperators;
 
 /** a >= b element-wise, broadcasting; false where either is NaN. */
 public final class GreaterEqual extends CompareOp {
     public GreaterEqual() {
-        super("greater_equal");
+        super("greater_equal", VectorOperators.GE);
     }
 
     @Override

@@ -1,11 +1,12 @@
 package dev.horn.ops.math;
 
 import dev.horn.ops.CompareOp;
+import jdk.incubator.vector.VectorOperators;
 
 /** a <= b element-wise, broadcasting; false where either is NaN. */
 public final class LessEqual extends CompareOp {
     public LessEqual() {
-        super("less_equal");
+        super("less_equal", VectorOperators.LE);
     }
 
     @Override

@@ -3,11 +3,12 @@ package dev.horn.ops.math;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.ops.CompareOp;
+import jdk.incubator.vector.VectorOperators;
 
 /** a != b element-wise, broadcasting, for numbers, bools and strings; NaN differs from everything. */
 public final class NotEqual extends CompareOp {
     public NotEqual() {
-        super("not_equal");
+        super("not_equal", VectorOperators.NE);
     }
 
     @Override

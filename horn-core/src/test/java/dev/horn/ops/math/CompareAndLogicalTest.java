@@ -24,6 +24,32 @@ class CompareAndLogicalTest {
         assertThat(tf.less(A, B).dtype()).isEqualTo(DType.BOOL);
     }
 
+    /** The float32 kernel compares whole vectors; it must agree with Java's scalar comparisons, tails and NaN included. */
+    @Test
+    void float32VectorComparisonsMatchScalarRules() {
+        int n = 16 * 4 + 5;
+        float[] a = new float[n];
+        float[] b = new float[n];
+        java.util.Random r = new java.util.Random(1);
+        for (int i = 0; i < n; i++) {
+            a[i] = i % 11 == 0 ? Float.NaN : r.nextInt(3);
+            b[i] = i % 13 == 0 ? Float.NaN : r.nextInt(3);
+        }
+        Tensor ta = Tensor.of(a, n);
+        Tensor tb = Tensor.of(b, n);
+        Tensor one = Tensor.scalar(1f);
+        boolean[][] got = {tf.less(ta, tb).toBooleanArray(), tf.lessEqual(ta, tb).toBooleanArray(),
+            tf.greater(ta, tb).toBooleanArray(), tf.greaterEqual(ta, tb).toBooleanArray(),
+            tf.equal(ta, tb).toBooleanArray(), tf.notEqual(ta, tb).toBooleanArray(),
+            tf.greater(ta, one).toBooleanArray(), tf.less(one, tb).toBooleanArray()};
+        for (int i = 0; i < n; i++) {
+            assertThat(new boolean[] {got[0][i], got[1][i], got[2][i], got[3][i], got[4][i], got[5][i], got[6][i], got[7][i]})
+                    .as("element %d: %s vs %s", i, a[i], b[i])
+                    .containsExactly(a[i] < b[i], a[i] <= b[i], a[i] > b[i], a[i] >= b[i], a[i] == b[i], a[i] != b[i],
+                            a[i] > 1f, 1f < b[i]);
+        }
+    }
+
     @Test
     void int64ComparisonsAreExactBeyondDoublePrecision() {
         Tensor a = Tensor.of(new long[] {(1L << 53) + 1}, 1);
