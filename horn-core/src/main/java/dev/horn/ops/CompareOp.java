@@ -6,6 +6,7 @@ import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.internal.cpu.BroadcastLoop;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -13,12 +14,35 @@ import jdk.incubator.vector.VectorSpecies;
 public abstract class CompareOp extends Op {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
+    /** The vector comparisons a subclass may name, in the order of {@link #compare}'s cases. */
+    private static final java.util.List<VectorOperators.Comparison> KINDS = java.util.List.of(
+            VectorOperators.LT, VectorOperators.LE, VectorOperators.GT, VectorOperators.GE, VectorOperators.EQ,
+            VectorOperators.NE);
+
     /** The same rule as a vector comparison, for the float32 kernel (Java's NaN semantics, as {@link #test}). */
-    private final VectorOperators.Comparison vectorTest;
+    private final int vectorTest;
 
     protected CompareOp(String name, VectorOperators.Comparison vectorTest) {
         super(name);
-        this.vectorTest = vectorTest;
+        this.vectorTest = KINDS.indexOf(vectorTest);
+        if (this.vectorTest < 0) {
+            throw new IllegalArgumentException(name + ": unsupported vector comparison " + vectorTest);
+        }
+    }
+
+    /**
+     * The comparison with a constant operator in each case: the JIT intrinsifies a vector compare
+     * only when its operator is a constant, and a field read is not (it ran the slow generic path).
+     */
+    private static VectorMask<Float> compare(int kind, FloatVector a, FloatVector b) {
+        return switch (kind) {
+            case 0 -> a.compare(VectorOperators.LT, b);
+            case 1 -> a.compare(VectorOperators.LE, b);
+            case 2 -> a.compare(VectorOperators.GT, b);
+            case 3 -> a.compare(VectorOperators.GE, b);
+            case 4 -> a.compare(VectorOperators.EQ, b);
+            default -> a.compare(VectorOperators.NE, b);
+        };
     }
 
     /** The rule on floating values (NaN compares false except for not_equal). */
@@ -74,7 +98,7 @@ public abstract class CompareOp extends Op {
             for (int bound = F.loopBound(n); i < bound; i += F.length()) {
                 FloatVector a = st[0] == 1 ? FloatVector.fromArray(F, x, off[0] + i) : FloatVector.broadcast(F, x[off[0]]);
                 FloatVector b = st[1] == 1 ? FloatVector.fromArray(F, y, off[1] + i) : FloatVector.broadcast(F, y[off[1]]);
-                a.compare(vectorTest, b).intoArray(z, pos + i);
+                compare(vectorTest, a, b).intoArray(z, pos + i);
             }
         }
         for (; i < n; i++) {
