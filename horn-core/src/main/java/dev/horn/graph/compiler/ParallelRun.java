@@ -37,6 +37,8 @@ final class ParallelRun {
     static final long SPLIT_COST = 2L * BroadcastLoop.GRAIN;
     /** Below this cost handing a step to another thread costs more than it saves. */
     static final long DISPATCH_COST = BroadcastLoop.GRAIN / 4;
+    /** The dispatch threshold in force: tests lower it to hand even tiny steps to helpers. */
+    static volatile long dispatchCost = DISPATCH_COST;
     /** Helper threads available to every program. */
     static final int HELPERS = Parallel.THREADS - 1;
 
@@ -60,6 +62,7 @@ final class ParallelRun {
 
     private final Execution run;
     private final Schedule schedule;
+    private final long[] costs;
     private final int steps;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition progress = lock.newCondition();
@@ -78,13 +81,24 @@ final class ParallelRun {
     private int onHelpers;
     private int mostAtOnce;
 
-    ParallelRun(Execution run, Schedule schedule, int steps) {
+    /** @param costs each step's cost, or -1 where it depends on shapes known only at run time */
+    ParallelRun(Execution run, Schedule schedule, long[] costs) {
         this.run = run;
         this.schedule = schedule;
-        this.steps = steps;
+        this.costs = costs;
+        this.steps = costs.length;
         this.waiting = schedule.predecessors.clone();
         this.outSpecs = new TensorSpec[steps][];
         this.kind = new byte[steps];
+    }
+
+    /** True when at least two steps may be worth a core of their own (or their cost is not known yet). */
+    static boolean mayOverlap(long[] costs) {
+        int candidates = 0;
+        for (long c : costs) {
+            candidates += c < 0 || (c >= dispatchCost && c < SPLIT_COST) ? 1 : 0;
+        }
+        return candidates >= 2;
     }
 
     static boolean onHelperThread() {
@@ -199,16 +213,19 @@ final class ParallelRun {
         return caller ? WAIT : DONE;
     }
 
-    /** A step whose inputs are all there: infer its outputs, sort it by cost. */
+    /** A step whose inputs are all there: sort it by cost (inferring its outputs when shapes were unknown). */
     private void ready(int s) {
-        try {
-            outSpecs[s] = run.infer(s);
-        } catch (RuntimeException e) {
-            fail(e);
-            return;
+        long cost = costs[s];
+        if (cost < 0) {
+            try {
+                outSpecs[s] = run.infer(s);
+            } catch (RuntimeException e) {
+                fail(e);
+                return;
+            }
+            cost = run.cost(s, outSpecs[s]);
         }
-        long cost = run.cost(s, outSpecs[s]);
-        kind[s] = cost >= SPLIT_COST ? BIG : cost >= DISPATCH_COST ? MEDIUM : TINY;
+        kind[s] = cost >= SPLIT_COST ? BIG : cost >= dispatchCost ? MEDIUM : TINY;
         if (kind[s] == BIG) {
             readyBig.set(s);
         } else {

@@ -46,6 +46,7 @@ public final class Program {
 
     private final Step[] steps;
     private final Schedule schedule;
+    private final long[] costs;
     private final Tensor[] constants;
     private final int[] feedSlots;
     private final TensorSpec[] feedSpecs;
@@ -90,7 +91,29 @@ public final class Program {
                 java.util.Arrays.stream(steps).map(Step::inputs).toArray(int[][]::new),
                 java.util.Arrays.stream(steps).map(Step::outputs).toArray(int[][]::new),
                 slotOf.size(), resultSlots);
-        parallel = parallelSchedule && ParallelRun.HELPERS > 0 && schedule.hasIndependentSteps;
+        costs = new long[steps.length];
+        for (int s = 0; s < steps.length; s++) {
+            costs[s] = staticCost(ir.steps.get(s));
+        }
+        parallel = parallelSchedule && ParallelRun.HELPERS > 0 && schedule.hasIndependentSteps
+                && ParallelRun.mayOverlap(costs);
+    }
+
+    /** A step's {@link Op#cost} when the traced shapes are fully defined, else -1 (known at run time). */
+    private static long staticCost(Ir.Step step) {
+        TensorSpec[] in = java.util.Arrays.stream(step.inputs).map(v -> v.spec).toArray(TensorSpec[]::new);
+        TensorSpec[] out = java.util.Arrays.stream(step.outputs).map(v -> v.spec).toArray(TensorSpec[]::new);
+        for (TensorSpec t : in) {
+            if (!t.shape().isFullyDefined()) {
+                return -1;
+            }
+        }
+        for (TensorSpec t : out) {
+            if (!t.shape().isFullyDefined()) {
+                return -1;
+            }
+        }
+        return step.op.cost(in, out);
     }
 
     public Report report() {
@@ -137,7 +160,7 @@ public final class Program {
         // kernels that call ops internally must compute them, even when a graph is the thread's default
         try (var eager = ExecutionContext.install(ExecutionContext.EAGER)) {
             if (parallel && !ParallelRun.onHelperThread()) {
-                lastSchedule = new ParallelRun(run, schedule, steps.length).run();
+                lastSchedule = new ParallelRun(run, schedule, costs).run();
             } else {
                 for (int s = 0; s < steps.length; s++) {
                     Execution.Call call = run.begin(s, null);
