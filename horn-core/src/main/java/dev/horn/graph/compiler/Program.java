@@ -17,14 +17,14 @@ import java.util.Map;
  *
  * <p>Steps run one after another in program order, or, with a parallel schedule (the default
  * when Horn has more than one thread and some steps are independent), as soon as the steps
- * they depend on are done (see {@link ParallelRun}): small independent steps overlap on Horn's
+ * they depend on are done (see {@code ParallelRun}): small independent steps overlap on Horn's
  * cores, steps big enough to split across the cores by themselves run alone. Both give the same
  * values; variable reads and writes and random draws keep their program order.
  *
  * <p>With buffer planning, a slot's buffer goes back to a pool right after its last reader
  * finishes and the next kernel asking for an array of that dtype and size gets it;
  * element-wise kernels may take the buffer of an input that dies at that very step (in place,
- * see {@link Execution}). The pool lives as long as the program, so a training loop stops
+ * see {@code Execution}). The pool lives as long as the program, so a training loop stops
  * allocating after its first step. Buffers that escape — fetched results, values stored into
  * variables, constants, fed inputs — are never reused. A program runs one call at a time.
  */
