@@ -1,6 +1,7 @@
 package dev.horn;
 
 import dev.horn.ops.ShapeRules;
+import dev.horn.ops.array.BroadcastLike;
 import dev.horn.ops.array.BroadcastTo;
 import dev.horn.ops.array.StopGradient;
 import dev.horn.ops.array.Concat;
@@ -10,6 +11,7 @@ import dev.horn.ops.array.GatherNd;
 import dev.horn.ops.array.OneHot;
 import dev.horn.ops.array.Pad;
 import dev.horn.ops.array.Reshape;
+import dev.horn.ops.array.Size;
 import dev.horn.ops.array.Slice;
 import dev.horn.ops.array.Split;
 import dev.horn.ops.array.Squeeze;
@@ -27,6 +29,10 @@ public interface ArrayOps {
     default Tensor reshape(Tensor x, int... shape) { return new Reshape(shape).apply(x); }
     default Tensor transpose(Tensor x, int... perm) { return new Transpose(perm).apply(x); }
     default Tensor broadcastTo(Tensor x, int... shape) { return new BroadcastTo(shape).apply(x); }
+    /** Broadcasts x to the shape {@code like} has when the op runs (its values are not read). */
+    default Tensor broadcastLike(Tensor x, Tensor like) { return new BroadcastLike().apply(x, like); }
+    /** The element count as an int32 scalar, counted when the op runs. */
+    default Tensor size(Tensor x) { return new Size().apply(x); }
     default Tensor expandDims(Tensor x, int axis) { return new ExpandDims(axis).apply(x); }
     /** Removes the named size-1 axes, or every size-1 axis when none are named. */
     default Tensor squeeze(Tensor x, int... axes) { return new Squeeze(axes).apply(x); }

@@ -17,7 +17,8 @@ import static dev.horn.Tf.tf;
  * <ul>
  * <li>a 10-op element-wise chain on 10M floats: eager, graph without fusion (with and without
  *     buffer planning), graph with fusion;</li>
- * <li>peak live bytes of a deep chain of matmuls with and without buffer planning.</li>
+ * <li>peak live bytes of a deep chain of matmuls with and without buffer planning;</li>
+ * <li>eight independent small matmul + relu branches, sequential and parallel schedule.</li>
  * </ul>
  */
 public final class GraphBench implements Benchmark {
@@ -47,6 +48,7 @@ public final class GraphBench implements Benchmark {
         rows.addAll(elementwiseChain(repetitions));
         rows.addAll(mlpTrainingStep(repetitions * 4));
         rows.addAll(memory());
+        rows.addAll(parallelBranches(repetitions * 20));
         return rows;
     }
 
@@ -171,6 +173,54 @@ public final class GraphBench implements Benchmark {
         without.put("reuses", 0);
         rows.add(without);
         rows.add(with);
+        return rows;
+    }
+
+    /**
+     * Eight independent branches relu(x w_i) w_i, 64 x 64 each: each matmul is too small to
+     * split across the cores by itself, so only the parallel schedule can use them.
+     */
+    static List<Map<String, Object>> parallelBranches(int repetitions) {
+        Random random = new Random(5);
+        Tensor x = randomTensor(64 * 64, random).reshape(64, 64);
+        Tensor[] w = new Tensor[8];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = randomTensor(64 * 64, random).reshape(64, 64);
+        }
+        java.util.function.Function<Tensor[], Tensor[]> body = in -> {
+            Tensor[] out = new Tensor[w.length];
+            for (int i = 0; i < w.length; i++) {
+                out[i] = tf.matmul(tf.relu(tf.matmul(in[0], w[i])), w[i]);
+            }
+            return out;
+        };
+        Function parallel = Function.ofMany(body);
+        Function sequential = Function.ofMany(body).withOptions(CompilerOptions.ALL.withParallelSchedule(false));
+        parallel.callMany(x);
+        Program p = parallel.concrete(List.of(x.spec())).program();
+        long[] onHelpers = {0, 0}; // steps run on helper threads, calls
+        double seqMs = Double.MAX_VALUE;
+        double parMs = Double.MAX_VALUE;
+        for (int round = 0; round < 3; round++) { // alternated, best of three: the load of a shared machine drifts
+            seqMs = Math.min(seqMs, Timing.medianMillis(repetitions, () -> sequential.callMany(x)));
+            parMs = Math.min(parMs, Timing.medianMillis(repetitions, () -> {
+                parallel.callMany(x);
+                onHelpers[0] += p.lastScheduleStats().onHelpers();
+                onHelpers[1]++;
+            }));
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (boolean par : new boolean[] {false, true}) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("benchmark", "8 branches matmul+relu+matmul 64x64, " + (par ? "parallel" : "sequential") + " schedule");
+            r.put("ms", par ? parMs : seqMs);
+            r.put("x_sequential", seqMs / (par ? parMs : seqMs));
+            if (par) {
+                r.put("steps_on_helpers_per_call", (double) onHelpers[0] / onHelpers[1]);
+                r.put("steps_per_call", p.stepCount());
+            }
+            rows.add(r);
+        }
         return rows;
     }
 

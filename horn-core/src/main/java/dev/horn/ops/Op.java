@@ -53,6 +53,33 @@ public abstract class Op {
         return false;
     }
 
+    /**
+     * For a stateful op, the state it reads or writes; schedulers keep steps touching the same
+     * state in program order. The default, {@link StateAccess#ANY}, orders the op with every
+     * other stateful step. Not consulted for ops that are not {@link #isStateful stateful}.
+     */
+    public StateAccess stateAccess() {
+        return StateAccess.ANY;
+    }
+
+    /**
+     * Rough work of one call at these (fully defined) shapes, in elements an element-wise
+     * kernel would stream, for schedulers: it says whether a step is worth handing to another
+     * core and whether its kernel splits across cores by itself (element-wise kernels do from
+     * {@code 2 * BroadcastLoop.GRAIN} elements). The default counts the elements read and
+     * written; ops whose work grows faster than their data (matmul) override it.
+     */
+    public long cost(TensorSpec[] inputs, TensorSpec[] outputs) {
+        long n = 0;
+        for (TensorSpec t : inputs) {
+            n += t.shape().isFullyDefined() ? t.shape().size() : 0;
+        }
+        for (TensorSpec t : outputs) {
+            n += t.shape().isFullyDefined() ? t.shape().size() : 0;
+        }
+        return n;
+    }
+
     /** True when this op's class defines a gradient. */
     public final boolean isDifferentiable() {
         return isDifferentiable(getClass());

@@ -3,6 +3,7 @@ package dev.horn.ops;
 import dev.horn.DType;
 import dev.horn.Tensor;
 import dev.horn.ops.array.OneHot;
+import dev.horn.ops.array.Size;
 import dev.horn.ops.array.StopGradient;
 import dev.horn.ops.math.Equal;
 import dev.horn.ops.math.FloorDiv;
@@ -67,7 +68,8 @@ class NonDifferentiableOpsTest {
                 new Example(StopGradient.class, x -> tf.stopGradient(tf.mul(x[0], x[1]))),
                 new Example(OneHot.class, x -> tf.oneHot(tf.cast(tf.abs(x[1]), DType.INT32), 4)),
                 new Example(Argsort.class, x -> tf.argsort(x[0])),
-                new Example(FloorDiv.class, x -> tf.floorDiv(x[0], x[1])));
+                new Example(FloorDiv.class, x -> tf.floorDiv(x[0], x[1])),
+                new Example(Size.class, x -> tf.size(tf.matmul(x[0], tf.reshape(x[1], 3, 1)))));
     }
 
     @ParameterizedTest(name = "{0}")

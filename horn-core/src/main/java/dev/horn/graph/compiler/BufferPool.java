@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * A program's buffers: which arrays it owns (allocated by its kernels), which of those are free
  * for reuse, by dtype and size, and the memory figures of the current run. Buffers that escape
- * (fetched, stored in a variable) are forgotten, never handed out again.
+ * (fetched, stored in a variable) are forgotten, never handed out again. Thread-safe: steps
+ * running at the same time allocate from it together.
  */
 final class BufferPool implements HeapArrays.Allocator {
     private final Map<String, ArrayDeque<Object>> free = new HashMap<>();
@@ -90,6 +91,50 @@ final class BufferPool implements HeapArrays.Allocator {
         return (long) n * (c == double.class || c == long.class ? 8 : c == boolean.class ? 1 : 4);
     }
 
+    /** Counts a reserved buffer handed to the step it was reserved for (it never left the live set). */
+    private synchronized void reused() {
+        reuses++;
+    }
+
+    /**
+     * The pool as one step sees it when it may write in place: the step's first allocation gets
+     * the buffer reserved for it if dtype and size match; everything else goes to the pool.
+     */
+    static final class InPlace implements HeapArrays.Allocator {
+        private final BufferPool pool;
+        private Object reserved;
+        private boolean asked;
+
+        InPlace(BufferPool pool, Object reserved) {
+            this.pool = pool;
+            this.reserved = reserved;
+        }
+
+        @Override
+        public Object take(DType dtype, int size) {
+            if (!asked) {
+                asked = true;
+                if (key(reserved).equals(key(dtype, size))) {
+                    Object r = reserved;
+                    reserved = null;
+                    pool.reused();
+                    return r;
+                }
+            }
+            return pool.take(dtype, size);
+        }
+
+        @Override
+        public void allocated(Object array) {
+            pool.allocated(array);
+        }
+
+        /** The reserved buffer if the kernel did not take it. */
+        Object unused() {
+            return reserved;
+        }
+    }
+
     /** Without planning: counts what kernels allocate; nothing is freed before the run ends. */
     static final class Counting implements HeapArrays.Allocator {
         private long bytes;
@@ -101,12 +146,12 @@ final class BufferPool implements HeapArrays.Allocator {
         }
 
         @Override
-        public void allocated(Object array) {
+        public synchronized void allocated(Object array) {
             bytes += BufferPool.bytes(array);
             count++;
         }
 
-        Program.MemoryStats stats() {
+        synchronized Program.MemoryStats stats() {
             return new Program.MemoryStats(bytes, bytes, count, 0);
         }
     }

@@ -20,7 +20,7 @@ public final class Compiler {
         int merged = options.commonSubexpressions() ? CommonSubexpressions.run(ir) : 0;
         ir.prune();
         int fused = options.fusion() ? ElementwiseFusion.run(ir) : 0;
-        return new Program(ir, options.bufferPlanning(),
+        return new Program(ir, options.bufferPlanning(), options.parallelSchedule(),
                 new Program.Report(lowered, folded, merged, fused, ir.steps.size()));
     }
 }

@@ -5,17 +5,24 @@ package dev.horn.graph.compiler;
  * off one at a time to measure or isolate each.
  *
  * @param bufferPlanning reuse dead intermediates' buffers (and write element-wise results in place)
+ * @param parallelSchedule run independent steps side by side on Horn's cores when they are small
+ *                         enough not to split across the cores by themselves (off: one after
+ *                         another, in program order); results are the same either way
  */
 public record CompilerOptions(boolean constantFolding, boolean commonSubexpressions, boolean fusion,
-                              boolean bufferPlanning) {
-    public static final CompilerOptions ALL = new CompilerOptions(true, true, true, true);
-    public static final CompilerOptions NONE = new CompilerOptions(false, false, false, false);
+                              boolean bufferPlanning, boolean parallelSchedule) {
+    public static final CompilerOptions ALL = new CompilerOptions(true, true, true, true, true);
+    public static final CompilerOptions NONE = new CompilerOptions(false, false, false, false, false);
 
     public CompilerOptions withFusion(boolean on) {
-        return new CompilerOptions(constantFolding, commonSubexpressions, on, bufferPlanning);
+        return new CompilerOptions(constantFolding, commonSubexpressions, on, bufferPlanning, parallelSchedule);
     }
 
     public CompilerOptions withBufferPlanning(boolean on) {
-        return new CompilerOptions(constantFolding, commonSubexpressions, fusion, on);
+        return new CompilerOptions(constantFolding, commonSubexpressions, fusion, on, parallelSchedule);
+    }
+
+    public CompilerOptions withParallelSchedule(boolean on) {
+        return new CompilerOptions(constantFolding, commonSubexpressions, fusion, bufferPlanning, on);
     }
 }

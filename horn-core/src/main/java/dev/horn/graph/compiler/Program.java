@@ -3,7 +3,6 @@ package dev.horn.graph.compiler;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.graph.Placeholder;
-import dev.horn.internal.cpu.HeapArrays;
 import dev.horn.ops.BinaryOp;
 import dev.horn.ops.ExecutionContext;
 import dev.horn.ops.Op;
@@ -12,15 +11,22 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * A compiled graph: a flat schedule of kernels over numbered slots, with each slot's last use
- * known in advance. Running it feeds the inputs, runs every step, and returns the fetches.
+ * A compiled graph: a schedule of kernels over numbered slots, with the dependencies between
+ * steps and each slot's readers known in advance. Running it feeds the inputs, runs every step,
+ * and returns the fetches.
  *
- * <p>With buffer planning, a slot's buffer goes back to a pool right after its last use and
- * the next kernel asking for an array of that dtype and size gets it; element-wise kernels may
- * take the buffer of an input that dies at that very step (in place). The pool lives as long
- * as the program, so a training loop stops allocating after its first step. Buffers that
- * escape — fetched results, values stored into variables, constants, fed inputs — are never
- * reused. A program runs one call at a time.
+ * <p>Steps run one after another in program order, or, with a parallel schedule (the default
+ * when Horn has more than one thread and some steps are independent), as soon as the steps
+ * they depend on are done (see {@code ParallelRun}): small independent steps overlap on Horn's
+ * cores, steps big enough to split across the cores by themselves run alone. Both give the same
+ * values; variable reads and writes and random draws keep their program order.
+ *
+ * <p>With buffer planning, a slot's buffer goes back to a pool right after its last reader
+ * finishes and the next kernel asking for an array of that dtype and size gets it;
+ * element-wise kernels may take the buffer of an input that dies at that very step (in place,
+ * see {@code Execution}). The pool lives as long as the program, so a training loop stops
+ * allocating after its first step. Buffers that escape — fetched results, values stored into
+ * variables, constants, fed inputs — are never reused. A program runs one call at a time.
  */
 public final class Program {
     /** What the compiler did, for tests and benchmarks. */
@@ -29,30 +35,31 @@ public final class Program {
     /** Memory figures of the latest run. */
     public record MemoryStats(long allocatedBytes, long peakLiveBytes, int allocations, int reuses) {}
 
-    private record Step(Op op, int[] inputs, int[] outputs, int[] releaseBefore, int[] releaseAfter, String name) {
-        /** The op and its output shapes, as the profile groups steps. */
-        String profileKey(Tensor[] values) {
-            StringBuilder sb = new StringBuilder(op.toString()).append(" ->");
-            for (int o : outputs) {
-                sb.append(' ').append(values[o] == null ? "?" : values[o].shape());
-            }
-            return sb.toString();
-        }
-    }
+    /**
+     * How the latest run was scheduled: in parallel or not, how many steps ran on helper
+     * threads rather than the caller, and the most steps that were running at one moment.
+     */
+    public record ScheduleStats(boolean parallel, int onHelpers, int mostAtOnce) {}
+
+    /** One kernel: its op, input and output slots; element-wise ones may write in place. */
+    record Step(Op op, int[] inputs, int[] outputs, String name, boolean elementwise) {}
 
     private final Step[] steps;
-    private final int slots;
+    private final Schedule schedule;
+    private final long[] costs;
     private final Tensor[] constants;
     private final int[] feedSlots;
     private final TensorSpec[] feedSpecs;
     private final String[] feedNames;
     private final int[] resultSlots;
     private final boolean planning;
+    private final boolean parallel;
     private final Report report;
     private final BufferPool pool = new BufferPool();
     private MemoryStats lastStats = new MemoryStats(0, 0, 0, 0);
+    private ScheduleStats lastSchedule = new ScheduleStats(false, 0, 0);
 
-    Program(Ir ir, boolean planning, Report report) {
+    Program(Ir ir, boolean planning, boolean parallelSchedule, Report report) {
         this.planning = planning;
         this.report = report;
         Map<Ir.Value, Integer> slotOf = new IdentityHashMap<>();
@@ -69,49 +76,44 @@ public final class Program {
             feedSpecs[i] = ir.feeds.get(i).spec;
             feedNames[i] = ir.feeds.get(i).name;
         }
-        int[][] ins = new int[ir.steps.size()][];
-        int[][] outs = new int[ir.steps.size()][];
-        for (int s = 0; s < ir.steps.size(); s++) {
+        steps = new Step[ir.steps.size()];
+        for (int s = 0; s < steps.length; s++) {
             Ir.Step step = ir.steps.get(s);
-            ins[s] = java.util.Arrays.stream(step.inputs).mapToInt(slot::apply).toArray();
-            outs[s] = java.util.Arrays.stream(step.outputs).mapToInt(slot::apply).toArray();
+            int[] ins = java.util.Arrays.stream(step.inputs).mapToInt(slot::apply).toArray();
+            int[] outs = java.util.Arrays.stream(step.outputs).mapToInt(slot::apply).toArray();
+            boolean elementwise = step.op instanceof UnaryOp || step.op instanceof BinaryOp
+                    || step.op instanceof FusedElementwise;
+            steps[s] = new Step(step.op, ins, outs, step.name, elementwise);
         }
         resultSlots = ir.results.stream().mapToInt(slot::apply).toArray();
-        slots = slotOf.size();
         constants = consts.toArray(Tensor[]::new);
-        // last use of each slot; fetched slots live to the end
-        int[] lastUse = new int[slots];
-        java.util.Arrays.fill(lastUse, -1);
-        for (int s = 0; s < ins.length; s++) {
-            for (int v : ins[s]) {
-                lastUse[v] = s;
-            }
-            for (int v : outs[s]) {
-                lastUse[v] = Math.max(lastUse[v], s);
+        schedule = new Schedule(java.util.Arrays.stream(steps).map(Step::op).toArray(Op[]::new),
+                java.util.Arrays.stream(steps).map(Step::inputs).toArray(int[][]::new),
+                java.util.Arrays.stream(steps).map(Step::outputs).toArray(int[][]::new),
+                slotOf.size(), resultSlots);
+        costs = new long[steps.length];
+        for (int s = 0; s < steps.length; s++) {
+            costs[s] = staticCost(ir.steps.get(s));
+        }
+        parallel = parallelSchedule && ParallelRun.HELPERS > 0 && schedule.hasIndependentSteps
+                && ParallelRun.mayOverlap(costs);
+    }
+
+    /** A step's {@link Op#cost} when the traced shapes are fully defined, else -1 (known at run time). */
+    private static long staticCost(Ir.Step step) {
+        TensorSpec[] in = java.util.Arrays.stream(step.inputs).map(v -> v.spec).toArray(TensorSpec[]::new);
+        TensorSpec[] out = java.util.Arrays.stream(step.outputs).map(v -> v.spec).toArray(TensorSpec[]::new);
+        for (TensorSpec t : in) {
+            if (!t.shape().isFullyDefined()) {
+                return -1;
             }
         }
-        for (int v : resultSlots) {
-            lastUse[v] = Integer.MAX_VALUE;
-        }
-        steps = new Step[ins.length];
-        for (int s = 0; s < ins.length; s++) {
-            Ir.Step step = ir.steps.get(s);
-            boolean inPlace = step.op instanceof UnaryOp || step.op instanceof BinaryOp || step.op instanceof FusedElementwise;
-            java.util.List<Integer> before = new java.util.ArrayList<>();
-            java.util.List<Integer> after = new java.util.ArrayList<>();
-            for (int v : ins[s]) {
-                if (lastUse[v] == s && !before.contains(v) && !after.contains(v)) {
-                    (inPlace ? before : after).add(v);
-                }
+        for (TensorSpec t : out) {
+            if (!t.shape().isFullyDefined()) {
+                return -1;
             }
-            for (int v : outs[s]) {
-                if (lastUse[v] == s) {
-                    after.add(v); // produced but never read
-                }
-            }
-            steps[s] = new Step(step.op, ins[s], outs[s], before.stream().mapToInt(Integer::intValue).toArray(),
-                    after.stream().mapToInt(Integer::intValue).toArray(), step.name);
         }
+        return step.op.cost(in, out);
     }
 
     public Report report() {
@@ -120,6 +122,15 @@ public final class Program {
 
     public MemoryStats lastMemoryStats() {
         return lastStats;
+    }
+
+    public ScheduleStats lastScheduleStats() {
+        return lastSchedule;
+    }
+
+    /** True when calls may run independent steps side by side. */
+    public boolean isParallel() {
+        return parallel;
     }
 
     public int stepCount() {
@@ -145,21 +156,19 @@ public final class Program {
             new Placeholder(feedSpecs[i]).checkFeed(feedNames[i], feeds[i]);
             values[feedSlots[i]] = feeds[i];
         }
-        Run run = new Run(values);
-        HeapArrays.Allocator previous = HeapArrays.install(planning ? pool : run.counting);
+        Execution run = new Execution(steps, schedule, planning, pool, values);
         // kernels that call ops internally must compute them, even when a graph is the thread's default
         try (var eager = ExecutionContext.install(ExecutionContext.EAGER)) {
-            for (Step step : steps) {
-                if (StepProfile.ENABLED) {
-                    long start = System.nanoTime();
-                    run.execute(step);
-                    StepProfile.add(step.profileKey(values), System.nanoTime() - start);
-                } else {
-                    run.execute(step);
+            if (parallel && !ParallelRun.onHelperThread()) {
+                lastSchedule = new ParallelRun(run, schedule, costs).run();
+            } else {
+                for (int s = 0; s < steps.length; s++) {
+                    Execution.Call call = run.begin(s, null);
+                    run.compute(call);
+                    run.finish(call);
                 }
+                lastSchedule = new ScheduleStats(false, 0, steps.length == 0 ? 0 : 1);
             }
-        } finally {
-            HeapArrays.install(previous);
         }
         Tensor[] results = new Tensor[resultSlots.length];
         for (int i = 0; i < results.length; i++) {
@@ -168,81 +177,5 @@ public final class Program {
         }
         lastStats = run.stats();
         return results;
-    }
-
-    /** The state of one call: slot values and how many live slots point at each pooled array. */
-    private final class Run {
-        final Tensor[] values;
-        final Map<Object, Integer> refs = new IdentityHashMap<>();
-        final BufferPool.Counting counting = new BufferPool.Counting();
-
-        Run(Tensor[] values) {
-            this.values = values;
-            pool.resetStats();
-        }
-
-        void execute(Step step) {
-            Tensor[] in = new Tensor[step.inputs.length];
-            TensorSpec[] specs = new TensorSpec[in.length];
-            for (int i = 0; i < in.length; i++) {
-                in[i] = values[step.inputs[i]];
-                specs[i] = in[i].spec();
-            }
-            if (step.op.isStateful()) {
-                for (Tensor t : in) {
-                    pool.escape(t); // a variable may keep it
-                }
-            }
-            if (planning) {
-                for (int v : step.releaseBefore) {
-                    release(v, in);
-                }
-            }
-            Tensor[] out;
-            if (step.op.isStateful()) {
-                // what a stateful kernel allocates may be kept (a variable's new value): not from the pool
-                HeapArrays.Allocator active = HeapArrays.install(null);
-                try {
-                    out = step.op.compute(in, step.op.infer(specs));
-                } finally {
-                    HeapArrays.install(active);
-                }
-            } else {
-                out = step.op.compute(in, step.op.infer(specs));
-            }
-            for (int i = 0; i < out.length; i++) {
-                values[step.outputs[i]] = out[i];
-                if (planning && pool.owns(out[i].storage())) {
-                    refs.merge(out[i].storage(), 1, Integer::sum);
-                }
-            }
-            if (planning) {
-                for (int v : step.releaseAfter) {
-                    release(v, null);
-                }
-            }
-        }
-
-        /** Drops a dead slot; its buffer returns to the pool when no live slot shares it. */
-        private void release(int slot, Tensor[] stillReading) {
-            Tensor t = values[slot];
-            values[slot] = null;
-            if (t == null || !pool.owns(t.storage())) {
-                return;
-            }
-            int left = refs.merge(t.storage(), -1, Integer::sum);
-            if (left <= 0) {
-                refs.remove(t.storage());
-                // in place only when the kernel reads the buffer exactly where it writes
-                boolean aligned = stillReading == null || (t.offset() == 0 && t.isContiguous());
-                if (aligned) {
-                    pool.give(t.storage());
-                }
-            }
-        }
-
-        MemoryStats stats() {
-            return planning ? pool.stats() : counting.stats();
-        }
     }
 }

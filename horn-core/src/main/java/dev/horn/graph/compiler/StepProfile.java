@@ -24,7 +24,16 @@ public final class StepProfile {
 
     private StepProfile() {}
 
-    static void add(String key, long nanos) {
+    /** Adds a kernel's time under its op (with attributes) and output shapes. */
+    static void add(dev.horn.ops.Op op, dev.horn.TensorSpec[] outputs, long nanos) {
+        StringBuilder key = new StringBuilder(op.toString()).append(" ->");
+        for (dev.horn.TensorSpec o : outputs) {
+            key.append(' ').append(o.shape());
+        }
+        add(key.toString(), nanos);
+    }
+
+    private static void add(String key, long nanos) {
         LongAdder[] t = TOTALS.computeIfAbsent(key, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
         t[0].add(nanos);
         t[1].increment();

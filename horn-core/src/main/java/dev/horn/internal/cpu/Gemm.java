@@ -27,7 +27,7 @@ public final class Gemm {
     private static final int MC = 192;
     private static final int NC = 4096;
     /** Below this many multiply-adds one core does the whole product. */
-    private static final long PARALLEL_THRESHOLD = 1L << 19;
+    public static final long PARALLEL_THRESHOLD = 1L << 19;
 
     private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[MC * KC]);
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);

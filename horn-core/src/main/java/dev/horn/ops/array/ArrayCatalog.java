@@ -7,7 +7,7 @@ import java.util.List;
 public final class ArrayCatalog {
     public static final List<Class<? extends Op>> OPS = List.of(
             StopGradient.class,
-            Reshape.class, Transpose.class, BroadcastTo.class,
+            Reshape.class, Transpose.class, BroadcastTo.class, BroadcastLike.class, Size.class,
             ExpandDims.class, Squeeze.class,
             Concat.class, Split.class, Tile.class, Pad.class,
             Slice.class, StridedSlice.class, StridedSliceGrad.class,

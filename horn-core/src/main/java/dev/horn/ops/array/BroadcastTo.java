@@ -33,6 +33,12 @@ public final class BroadcastTo extends Op {
         return new TensorSpec[] {new TensorSpec(inputs[0].dtype(), target)};
     }
 
+    /** A view: no element is touched. */
+    @Override
+    public long cost(TensorSpec[] inputs, TensorSpec[] outputs) {
+        return 1;
+    }
+
     @Override
     public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
         Tensor x = inputs[0];

@@ -48,6 +48,12 @@ public final class Slice extends Op {
         return new TensorSpec[] {new TensorSpec(inputs[0].dtype(), Shape.of(resolve(inputs[0].shape())))};
     }
 
+    /** A view: no element is touched. */
+    @Override
+    public long cost(TensorSpec[] inputs, TensorSpec[] outputs) {
+        return 1;
+    }
+
     @Override
     public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
         Tensor x = inputs[0];

@@ -63,6 +63,12 @@ public final class Squeeze extends Op {
         return out;
     }
 
+    /** A view: no element is touched. */
+    @Override
+    public long cost(TensorSpec[] inputs, TensorSpec[] outputs) {
+        return 1;
+    }
+
     @Override
     public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
         Tensor x = inputs[0];

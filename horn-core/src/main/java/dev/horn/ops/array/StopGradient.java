@@ -17,6 +17,12 @@ public final class StopGradient extends Op {
         return inputs;
     }
 
+    /** The input itself: no element is touched. */
+    @Override
+    public long cost(TensorSpec[] inputs, TensorSpec[] outputs) {
+        return 1;
+    }
+
     @Override
     public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
         return new Tensor[] {inputs[0]};

@@ -4,6 +4,7 @@ import dev.horn.DType;
 import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
+import dev.horn.internal.cpu.BroadcastLoop;
 import dev.horn.internal.cpu.DefaultGemm;
 import dev.horn.internal.cpu.Gemm;
 import dev.horn.internal.cpu.HeapArrays;
@@ -98,6 +99,21 @@ public final class MatMul extends Op {
             }
         }
         return new Tensor[] {Tensor.wrap(dtype, outShape, c)};
+    }
+
+    /**
+     * The multiply-adds, scaled to element-wise units by the two kernels' split points: GEMM
+     * spreads a product across cores from {@link Gemm#PARALLEL_THRESHOLD} multiply-adds,
+     * element-wise kernels from {@code 2 * BroadcastLoop.GRAIN} elements.
+     */
+    @Override
+    public long cost(TensorSpec[] inputs, TensorSpec[] outputs) {
+        Shape out = outputs[0].shape();
+        if (!out.isFullyDefined() || !inputs[0].shape().isFullyDefined()) {
+            return super.cost(inputs, outputs);
+        }
+        long k = inputs[0].shape().dim(transposeA ? -2 : -1);
+        return (long) out.size() * k * (2L * BroadcastLoop.GRAIN) / Gemm.PARALLEL_THRESHOLD;
     }
 
     /** The matrix index inside an operand for output batch {@code flat}, honouring broadcast. */

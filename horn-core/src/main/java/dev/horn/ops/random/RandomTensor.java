@@ -6,7 +6,9 @@ import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
+import dev.horn.ops.StateAccess;
 import dev.horn.random.RandomTensors;
+import dev.horn.random.Seeds;
 
 /**
  * A tensor of random numbers, as an op so that it also lives in graphs. Stateful: every run
@@ -57,6 +59,12 @@ public final class RandomTensor extends Op {
     @Override
     public boolean isStateful() {
         return true;
+    }
+
+    /** Each call takes the next op counter and stream blocks from the seed table: calls keep their order. */
+    @Override
+    public StateAccess stateAccess() {
+        return StateAccess.writes(Seeds.class);
     }
 
     @Override

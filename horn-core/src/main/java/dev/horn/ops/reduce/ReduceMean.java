@@ -44,8 +44,7 @@ public final class ReduceMean extends ReduceOp {
     /** Each input element contributed 1/count. */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        int count = Math.max(1, in[0].size() / Math.max(1, out[0].size()));
-        Tensor scaled = tf.div(g[0], Tensor.scalar(g[0].dtype(), count));
-        return new Tensor[] {tf.broadcastTo(expandToInput(scaled, in[0].shape()), in[0].shape().dims())};
+        Tensor scaled = tf.div(g[0], elementsPerOutput(in[0], out[0], g[0].dtype()));
+        return new Tensor[] {broadcastToInput(scaled, in[0])};
     }
 }

@@ -9,6 +9,7 @@ import dev.horn.internal.cpu.HeapArrays;
 import dev.horn.internal.cpu.Parallel;
 import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
+import dev.horn.ops.array.BroadcastLike;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -253,10 +254,47 @@ public abstract class ReduceOp extends Op {
     protected Tensor expandToInput(Tensor grad, Shape inputShape) {
         int[] red = reducedAxes(inputShape.rank());
         int[] dims = inputShape.dims();
+        int unknown = 0;
         for (int a : red) {
             dims[a] = 1;
         }
-        return tf.reshape(grad, dims);
+        for (int d : dims) {
+            unknown += d == Shape.UNKNOWN ? 1 : 0;
+        }
+        if (unknown <= 1) {
+            return tf.reshape(grad, dims); // reshape works out one unknown dimension
+        }
+        if (keepDims) {
+            return grad; // the reduced axes are already there, as 1
+        }
+        Tensor g = grad;
+        for (int a : red) { // ascending: each lands where the input had it
+            g = tf.expandDims(g, a);
+        }
+        return g;
+    }
+
+    /**
+     * The upstream gradient spread back over the input's shape: broadcast to its dimensions, or,
+     * when some are known only at run time, to the shape the input has then.
+     */
+    protected Tensor broadcastToInput(Tensor grad, Tensor x) {
+        Tensor expanded = expandToInput(grad, x.shape());
+        return x.shape().isFullyDefined() ? tf.broadcastTo(expanded, x.shape().dims())
+                : new BroadcastLike().apply(expanded, x);
+    }
+
+    /**
+     * How many input elements went into each output element, as a scalar of {@code dtype}:
+     * a constant when the shapes are known, else counted from the run-time sizes.
+     */
+    protected static Tensor elementsPerOutput(Tensor x, Tensor y, DType dtype) {
+        if (x.shape().isFullyDefined() && y.shape().isFullyDefined()) {
+            return Tensor.scalar(dtype, Math.max(1, x.size() / Math.max(1, y.size())));
+        }
+        Tensor one = Tensor.scalar(1);
+        Tensor ratio = tf.floorDiv(tf.size(x), tf.maximum(tf.size(y), one));
+        return tf.cast(tf.maximum(ratio, one), dtype);
     }
 
     /**

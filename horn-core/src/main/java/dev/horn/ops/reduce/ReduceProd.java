@@ -67,7 +67,14 @@ public final class ReduceProd extends ReduceOp {
         for (int i = 0; i < rank; i++) {
             inverse[perm[i]] = i;
         }
-        Tensor flat = tf.reshape(tf.transpose(x, perm), reducedSize, s.size() / Math.max(1, reducedSize));
+        // [reduced, rest]; an unknown side (a batch size known at run time) is left to reshape
+        int rest = 1;
+        for (int ax = 0; ax < rank; ax++) {
+            rest *= isReduced[ax] ? 1 : s.dim(ax);
+        }
+        boolean reducedKnown = java.util.Arrays.stream(red).allMatch(a -> s.dim(a) != Shape.UNKNOWN);
+        Tensor flat = s.isFullyDefined() ? tf.reshape(tf.transpose(x, perm), reducedSize, s.size() / Math.max(1, reducedSize))
+                : tf.reshape(tf.transpose(x, perm), reducedKnown ? reducedSize : -1, reducedKnown ? -1 : rest);
         Tensor others = tf.mul(tf.cumprod(flat, 0, true, false), tf.cumprod(flat, 0, true, true));
         Tensor weights = tf.transpose(tf.reshape(others, permDims), inverse);
         return new Tensor[] {tf.mul(expandToInput(g[0], s), weights)};

@@ -34,6 +34,6 @@ public final class ReduceSum extends ReduceOp {
     /** Each input element contributed once: broadcast the upstream gradient back. */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        return new Tensor[] {tf.broadcastTo(expandToInput(g[0], in[0].shape()), in[0].shape().dims())};
+        return new Tensor[] {broadcastToInput(g[0], in[0])};
     }
 }

@@ -5,6 +5,7 @@ import dev.horn.TensorSpec;
 import dev.horn.Variable;
 import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
+import dev.horn.ops.StateAccess;
 import dev.horn.ops.math.Add;
 import dev.horn.ops.math.Sub;
 
@@ -37,6 +38,12 @@ public final class AssignVariable extends Op {
     @Override
     public boolean isStateful() {
         return true;
+    }
+
+    /** Every mode writes the variable (add and sub read it too, which a write already orders). */
+    @Override
+    public StateAccess stateAccess() {
+        return StateAccess.writes(variable);
     }
 
     @Override

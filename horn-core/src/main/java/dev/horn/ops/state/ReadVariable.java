@@ -5,6 +5,7 @@ import dev.horn.TensorSpec;
 import dev.horn.Variable;
 import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
+import dev.horn.ops.StateAccess;
 
 /** Reads a variable's current value; in a graph, each run reads the value of that moment. */
 public final class ReadVariable extends Op {
@@ -27,6 +28,11 @@ public final class ReadVariable extends Op {
     @Override
     public boolean isStateful() {
         return true;
+    }
+
+    @Override
+    public StateAccess stateAccess() {
+        return StateAccess.reads(variable);
     }
 
     @Override

@@ -21,6 +21,8 @@ public final class ArrayGradSpecs {
                 of(Reshape.class, "reshape with -1", x -> tf.reshape(x[0], 3, -1), new int[] {2, 3, 2}),
                 of(Transpose.class, "transpose 3-d", x -> tf.transpose(x[0], 2, 0, 1), new int[] {2, 3, 4}),
                 of(BroadcastTo.class, "broadcast_to", x -> tf.broadcastTo(x[0], 2, 3, 4), new int[] {3, 1}),
+                of(BroadcastLike.class, "broadcast_like (the second input's values are not read)",
+                        x -> tf.broadcastLike(x[0], x[1]), new int[] {3, 1}, new int[] {2, 3, 4}),
                 of(ExpandDims.class, "expand_dims at -2", x -> tf.expandDims(x[0], -2), new int[] {2, 3}),
                 of(Squeeze.class, "squeeze axis 1 of a transposed view",
                         x -> tf.squeeze(tf.transpose(x[0], 1, 0, 2), 0), new int[] {3, 1, 2}),
