@@ -11,7 +11,12 @@ package dev.horn.graph.compiler;
  */
 public record CompilerOptions(boolean constantFolding, boolean commonSubexpressions, boolean fusion,
                               boolean bufferPlanning, boolean parallelSchedule) {
-    public static final CompilerOptions ALL = new CompilerOptions(true, true, true, true, true);
+    /**
+     * Every pass; the parallel schedule unless the system property {@code horn.parallelSchedule}
+     * is {@code false} (to compare, or where helper threads do not pay).
+     */
+    public static final CompilerOptions ALL = new CompilerOptions(true, true, true, true,
+            Boolean.parseBoolean(System.getProperty("horn.parallelSchedule", "true")));
     public static final CompilerOptions NONE = new CompilerOptions(false, false, false, false, false);
 
     public CompilerOptions withFusion(boolean on) {

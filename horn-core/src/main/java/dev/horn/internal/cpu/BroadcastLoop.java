@@ -12,7 +12,7 @@ import dev.horn.Tensor;
  */
 public final class BroadcastLoop {
     /** Elements per parallel chunk: below twice this an op runs on one core. */
-    public static final int GRAIN = 1 << 15;
+    public static final int GRAIN = Integer.getInteger("horn.grain", 1 << 15);
 
     @FunctionalInterface
     public interface Segment {

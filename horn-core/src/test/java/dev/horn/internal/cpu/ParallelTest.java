@@ -53,6 +53,47 @@ class ParallelTest {
     }
 
     @Test
+    void aFailingChunkFailsTheCallAndTheWorkersStayUsable() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Parallel.THREADS > 1);
+        assertThatThrownBy(() -> Parallel.forRange(1000, 1, (s, e) -> {
+            if (s > 0) {
+                throw new IllegalStateException("chunk " + s);
+            }
+        })).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("chunk ");
+        AtomicInteger covered = new AtomicInteger();
+        Parallel.forRange(1000, 1, (s, e) -> covered.addAndGet(e - s));
+        assertThat(covered).hasValue(1000);
+    }
+
+    @Test
+    void splitsFromSeveralThreadsAndNestedSplitsAllComplete() throws Exception {
+        int[] hits = new int[4 * 100_000];
+        Runnable fill = () -> {
+            for (int rep = 0; rep < 200; rep++) {
+                Parallel.forRange(hits.length / 4, 1, (s, e) -> Parallel.forRange(e - s, 1, (s2, e2) -> { }));
+            }
+        };
+        Thread[] threads = new Thread[3];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = new Thread(fill);
+            threads[i].start();
+        }
+        fill.run();
+        for (Thread t : threads) {
+            t.join(60_000);
+            assertThat(t.isAlive()).isFalse();
+        }
+        Parallel.forRange(hits.length, 1, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                hits[i]++;
+            }
+        });
+        for (int h : hits) {
+            assertThat(h).isEqualTo(1);
+        }
+    }
+
+    @Test
     void zeroThreadsIsAnError() {
         assertThatThrownBy(() -> Parallel.withThreads(0, () -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads must be >= 1");

@@ -1,0 +1,92 @@
+package dev.horn.internal.cpu;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A kernel thread that waits for work by spinning, then sleeping. After each task it polls its
+ * slot for {@link #SPIN_NANOS} before it parks, so in a training loop, where a split kernel
+ * follows another within microseconds, a hand-off is a write of one field; an idle program
+ * stops burning the core within a millisecond.
+ *
+ * <p>The slot protocol: {@link #submit} publishes a task (volatile write) and unparks the
+ * thread if it said it was about to park; the thread re-checks the slot after saying so, so a
+ * task is never missed. {@link #await} spins (then yields) until the task has finished.
+ */
+final class SpinningWorker implements Runnable {
+    /** How long an idle worker keeps polling before it parks. */
+    static final long SPIN_NANOS = 1_000_000;
+
+    private final Thread thread;
+    private volatile Runnable task;
+    private volatile boolean finished = true;
+    private volatile boolean parking;
+    private volatile Throwable failure;
+
+    private SpinningWorker(int index) {
+        thread = Thread.ofPlatform().daemon().name("horn-cpu-" + index).unstarted(this);
+    }
+
+    static SpinningWorker[] start(int count) {
+        SpinningWorker[] workers = new SpinningWorker[Math.max(0, count)];
+        for (int i = 0; i < workers.length; i++) {
+            workers[i] = new SpinningWorker(i + 1);
+            workers[i].thread.start();
+        }
+        return workers;
+    }
+
+    static boolean isWorkerThread() {
+        return Thread.currentThread().getName().startsWith("horn-cpu-")
+                && Thread.currentThread().isDaemon();
+    }
+
+    /** Gives the worker a task; the previous one must have been awaited. */
+    void submit(Runnable work) {
+        failure = null;
+        finished = false;
+        task = work;
+        if (parking) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** Waits for the submitted task; returns what it threw, or null. */
+    Throwable await() {
+        int spins = 0;
+        while (!finished) {
+            if (++spins < 100_000) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // the worker may be descheduled: give it the core
+            }
+        }
+        return failure;
+    }
+
+    @Override
+    public void run() {
+        long idleSince = System.nanoTime();
+        while (true) {
+            Runnable work = task;
+            if (work != null) {
+                task = null;
+                try {
+                    work.run();
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                finished = true;
+                idleSince = System.nanoTime();
+            } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else {
+                parking = true;
+                if (task == null) {
+                    LockSupport.park(this);
+                }
+                parking = false;
+                idleSince = System.nanoTime();
+            }
+        }
+    }
+}
