@@ -83,7 +83,8 @@ public final class MatMul extends Op {
             batches = 0;
         }
         DType dtype = a.dtype();
-        Object c = HeapArrays.newArray(dtype, outShape.size());
+        // the GEMM writes every element of C (it zero-fills when k is 0), so a reused buffer needs no clearing
+        Object c = batches == 0 ? HeapArrays.newArray(dtype, outShape.size()) : HeapArrays.newUninitialized(dtype, outShape.size());
         int[] batchDims = java.util.Arrays.copyOf(outShape.dims(), rank - 2);
         int aMat = a.shape().dim(-2) * a.shape().dim(-1);
         int bMat = b.shape().dim(-2) * b.shape().dim(-1);
