@@ -1,5 +1,6 @@
 package dev.horn.keras.constraints;
 
+import dev.horn.keras.internal.ConfigValues;
 import java.util.List;
 import java.util.Map;
 
@@ -74,13 +75,6 @@ public final class Constraints {
     }
 
     private static double number(Map<String, Object> config, String key, double orElse) {
-        Object v = config.get(key);
-        if (v == null) {
-            return orElse;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw new IllegalArgumentException("constraint config: `" + key + "` must be a number, got " + v);
+        return ConfigValues.number(config, key, orElse, v -> "constraint config: `" + key + "` must be a number, got " + v);
     }
 }

@@ -4,6 +4,7 @@ import dev.horn.DType;
 import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.ops.ExecutionContext;
+import dev.horn.keras.internal.ConfigValues;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,14 +200,7 @@ public final class Initializers {
     }
 
     private static double number(Map<String, Object> config, String key, double orElse) {
-        Object v = config.get(key);
-        if (v == null) {
-            return orElse;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw new IllegalArgumentException("initializer config: `" + key + "` must be a number, got " + v);
+        return ConfigValues.number(config, key, orElse, v -> "initializer config: `" + key + "` must be a number, got " + v);
     }
 
     private static String string(Map<String, Object> config, String key, String orElse) {

@@ -1,5 +1,6 @@
 package dev.horn.keras.regularizers;
 
+import dev.horn.keras.internal.ConfigValues;
 import java.util.List;
 import java.util.Map;
 
@@ -66,14 +67,6 @@ public final class Regularizers {
     }
 
     private static double number(Map<String, Object> config, String key, double orElse) {
-        Object v = config.get(key);
-        if (v == null) {
-            return orElse;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw new IllegalArgumentException("Value " + v + " is not a valid regularization penalty number, "
-                + "expected an int or float value.");
+        return ConfigValues.number(config, key, orElse, v -> "Value " + v + " is not a valid regularization penalty number, expected an int or float value.");
     }
 }
