@@ -29,7 +29,7 @@ class ExamplesTest {
     private String run(String script) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "--add-modules", "jdk.incubator.vector",
-                "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", "-Xmn256m", "-cp", System.getProperty("java.class.path"),
                 ROOT.resolve(script).toString()));
         Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();

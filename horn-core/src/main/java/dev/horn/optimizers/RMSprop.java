@@ -3,6 +3,7 @@ package dev.horn.optimizers;
 import dev.horn.DType;
 import dev.horn.Tensor;
 import dev.horn.Variable;
+import dev.horn.ops.state.ApplyRmsProp;
 import java.util.Map;
 
 import static dev.horn.Tf.tf;
@@ -70,6 +71,11 @@ public final class RMSprop extends FluentOptimizer<RMSprop> {
         Variable velocitySlot = slotFor(w, "velocity");
         Variable momentumSlot = momentum > 0 ? slotFor(w, "momentum") : null;
         Variable averageSlot = centered ? slotFor(w, "average_gradient") : null;
+        if (!centered && momentum == 0) {
+            // the common case as one fused pass; the same arithmetic as the composed ops below
+            new ApplyRmsProp(w, velocitySlot, rho, epsilon).applyAll(g, lr);
+            return;
+        }
         Tensor r = Tensor.scalar(dt, rho);
         Tensor oneMinusRho = Tensor.scalar(dt, 1 - rho);
         Tensor velocity = tf.add(tf.mul(r, velocitySlot.read()), tf.mul(oneMinusRho, tf.square(g)));
