@@ -169,6 +169,25 @@ class FitTest {
     }
 
     @Test
+    void rankOneTargetsBecomeColumnsAsInKeras() {
+        var model = sequential(layerDense(1).activation("sigmoid").inputShape(2));
+        model.compile("sgd", "binary_crossentropy", "accuracy");
+        Tensor x = Tensor.of(new float[][] {{1, 0}, {0, 1}, {1, 1}, {0, 0}});
+        Tensor labels = Tensor.of(new float[] {1, 0, 1, 0}, 4);
+        var logs = model.evaluate(x, labels, verbose(0));
+        // one loss per sample, not a (4, 4) broadcast of labels against predictions
+        Tensor p = model.predict(x);
+        double expected = 0;
+        for (int i = 0; i < 4; i++) {
+            double pi = Math.min(Math.max(p.getDouble(i), 1e-7), 1 - 1e-7);
+            double yi = labels.getDouble(i);
+            expected -= (yi * Math.log(pi + 1e-7) + (1 - yi) * Math.log(1 - pi + 1e-7)) / 4;
+        }
+        assertThat(logs.get("loss")).isCloseTo(expected, within(1e-5));
+        assertThat(model.fit(x, labels, epochs(2), verbose(0)).metrics().get("accuracy")).hasSize(2);
+    }
+
+    @Test
     void fitNeedsCompile() {
         var model = fixedDense();
         assertThatThrownBy(() -> model.fit(X, Y)).hasMessageContaining("You must compile your model before training/testing");
