@@ -8,16 +8,19 @@ import java.util.concurrent.locks.LockSupport;
  * follows another within microseconds, a hand-off is a write of one field; an idle program
  * stops burning the core within a millisecond.
  *
- * <p>The slot protocol: {@link #submit} publishes a task (volatile write) and unparks the
- * thread if it said it was about to park; the thread re-checks the slot after saying so, so a
- * task is never missed. {@link #await} spins (then yields) until the task has finished.
+ * <p>The slot protocol: {@link #submit} publishes a task and unparks the thread if it said it
+ * was about to park; the thread re-checks the slot after saying so, so a task is never missed.
+ * Whoever takes the task from the slot first runs it: {@link #await} runs it on the caller when
+ * the worker has not started it yet (on two cores the worker is often descheduled by the JIT or
+ * the collector, and the caller used to spin until it came back), else it spins, then yields,
+ * until the task has finished. Which thread runs a chunk never changes its result.
  */
 final class SpinningWorker implements Runnable {
     /** How long an idle worker keeps polling before it parks. */
     static final long SPIN_NANOS = 1_000_000;
 
     private final Thread thread;
-    private volatile Runnable task;
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> task = new java.util.concurrent.atomic.AtomicReference<>();
     private volatile boolean finished = true;
     private volatile boolean parking;
     private volatile Throwable failure;
@@ -44,7 +47,7 @@ final class SpinningWorker implements Runnable {
     void submit(Runnable work) {
         failure = null;
         finished = false;
-        task = work;
+        task.set(work);
         if (parking) {
             LockSupport.unpark(thread);
         }
@@ -52,6 +55,11 @@ final class SpinningWorker implements Runnable {
 
     /** Waits for the submitted task; returns what it threw, or null. */
     Throwable await() {
+        Runnable notStarted = task.getAndSet(null);
+        if (notStarted != null) {
+            runTask(notStarted);
+            return failure;
+        }
         int spins = 0;
         while (!finished) {
             if (++spins < 100_000) {
@@ -67,26 +75,29 @@ final class SpinningWorker implements Runnable {
     public void run() {
         long idleSince = System.nanoTime();
         while (true) {
-            Runnable work = task;
+            Runnable work = task.getAndSet(null);
             if (work != null) {
-                task = null;
-                try {
-                    work.run();
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                finished = true;
+                runTask(work);
                 idleSince = System.nanoTime();
             } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
                 Thread.onSpinWait();
             } else {
                 parking = true;
-                if (task == null) {
+                if (task.get() == null) {
                     LockSupport.park(this);
                 }
                 parking = false;
                 idleSince = System.nanoTime();
             }
         }
+    }
+
+    private void runTask(Runnable work) {
+        try {
+            work.run();
+        } catch (Throwable t) {
+            failure = t;
+        }
+        finished = true;
     }
 }
