@@ -75,7 +75,8 @@ final class SpinningWorker implements Runnable {
     public void run() {
         long idleSince = System.nanoTime();
         while (true) {
-            Runnable work = task.getAndSet(null);
+            // read before taking: a spinning exchange would keep stealing the slot's cache line from the submitter
+            Runnable work = task.get() == null ? null : task.getAndSet(null);
             if (work != null) {
                 runTask(work);
                 idleSince = System.nanoTime();
