@@ -15,13 +15,7 @@ class GemmTest {
         int[][] mkn = {
             {1, 1, 1}, {7, 13, 17}, {4, 64, 64}, {33, 129, 65}, {129, 257, 33}, {5, 600, 70}, {128, 784, 10},
             {64, 1152, 64}, {17, 3, 129}, {300, 40, 5}, {2, 1030, 257}, {257, 64, 1}, {200, 520, 300}};
-        Stream.Builder<Arguments> b = Stream.builder();
-        for (int[] s : mkn) {
-            for (int t = 0; t < 4; t++) {
-                b.add(Arguments.of(s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0));
-            }
-        }
-        return b.build();
+        return GemmShapes.withTransposes(mkn);
     }
 
     @ParameterizedTest(name = "m={0} k={1} n={2} transA={3} transB={4}")
@@ -73,13 +67,7 @@ class GemmTest {
      */
     static Stream<Arguments> threadedShapes() {
         int[][] mkn = {{64, 128, 200}, {130, 64, 70}, {128, 128, 40}, {40, 300, 150}, {128, 512, 10}, {5, 9, 7}};
-        Stream.Builder<Arguments> b = Stream.builder();
-        for (int[] s : mkn) {
-            for (int t = 0; t < 4; t++) {
-                b.add(Arguments.of(s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0));
-            }
-        }
-        return b.build();
+        return GemmShapes.withTransposes(mkn);
     }
 
     @ParameterizedTest(name = "m={0} k={1} n={2} transA={3} transB={4}")

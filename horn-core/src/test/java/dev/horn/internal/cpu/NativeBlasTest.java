@@ -21,13 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class NativeBlasTest {
     static Stream<Arguments> shapes() {
         int[][] mkn = {{1, 1, 1}, {7, 13, 17}, {33, 129, 65}, {128, 784, 10}, {64, 1152, 64}, {257, 64, 1}, {200, 520, 300}};
-        Stream.Builder<Arguments> b = Stream.builder();
-        for (int[] s : mkn) {
-            for (int t = 0; t < 4; t++) {
-                b.add(Arguments.of(s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0));
-            }
-        }
-        return b.build();
+        return GemmShapes.withTransposes(mkn);
     }
 
     @ParameterizedTest(name = "m={0} k={1} n={2} transA={3} transB={4}")

@@ -1,0 +1,19 @@
+package dev.horn.internal.cpu;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/** Test arguments for GEMM kernels: each (m, k, n) of a table with the four transpose combinations. */
+final class GemmShapes {
+    private GemmShapes() {}
+
+    static Stream<Arguments> withTransposes(int[][] mkn) {
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (int[] s : mkn) {
+            for (int t = 0; t < 4; t++) {
+                b.add(Arguments.of(s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0));
+            }
+        }
+        return b.build();
+    }
+}
