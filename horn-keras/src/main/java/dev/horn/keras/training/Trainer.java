@@ -178,19 +178,19 @@ public final class Trainer {
 
     /** One compiled train step on one batch, metrics reset first (Keras' {@code train_on_batch}). */
     public Map<String, Double> trainOnBatch(Tensor x, Tensor y, Tensor sampleWeight) {
-        TrainingData data = new TrainingData(x, y, sampleWeight, "train_on_batch");
-        model.buildFor(data.x.shape());
-        resetMetrics();
-        double value = compiled.trainStep.callMany(data.batch(identity(data.rows), 0, data.rows))[0].item();
-        return resultLogs(value);
+        return oneBatch(compiled.trainStep, x, y, sampleWeight, "train_on_batch");
     }
 
     public Map<String, Double> testOnBatch(Tensor x, Tensor y, Tensor sampleWeight) {
-        TrainingData data = new TrainingData(x, y, sampleWeight, "test_on_batch");
+        return oneBatch(compiled.testStep, x, y, sampleWeight, "test_on_batch");
+    }
+
+    private Map<String, Double> oneBatch(dev.horn.graph.Function step, Tensor x, Tensor y, Tensor sampleWeight,
+                                         String what) {
+        TrainingData data = new TrainingData(x, y, sampleWeight, what);
         model.buildFor(data.x.shape());
         resetMetrics();
-        double value = compiled.testStep.callMany(data.batch(identity(data.rows), 0, data.rows))[0].item();
-        return resultLogs(value);
+        return resultLogs(step.callMany(data.batch(identity(data.rows), 0, data.rows))[0].item());
     }
 
     private Map<String, Double> resultLogs(double loss) {
