@@ -14,7 +14,7 @@ import dev.horn.keras.layers.ActivationLayer;
 import dev.horn.keras.layers.Dense;
 import dev.horn.keras.layers.Dropout;
 import dev.horn.keras.layers.Flatten;
-import dev.horn.keras.layers.InputLayer;
+import dev.horn.keras.layers.KerasTensor;
 import dev.horn.keras.layers.Layer;
 import dev.horn.keras.layers.Reshape;
 import dev.horn.keras.layers.UniqueNames;
@@ -118,8 +118,9 @@ public final class Keras {
 
     // ---- layers ----
 
-    public static InputLayer layerInput(int... shape) {
-        return new InputLayer(shape);
+    /** A model input for samples of this shape, as R's {@code layer_input(shape)}: a symbolic tensor. */
+    public static KerasTensor layerInput(int... shape) {
+        return KerasTensor.input(shape);
     }
 
     public static Dense layerDense(int units) {
