@@ -50,10 +50,10 @@ public final class GruSequence extends Op {
     public Tensor[] compute(Tensor[] in, TensorSpec[] outputs) {
         Tensor xw = in[0].contiguous();
         float[] x = (float[]) xw.storage();
-        float[] r = in[1].contiguous().toFloatArray();
-        float[] bias = in[2].contiguous().toFloatArray();
-        float[] h0 = in[3].contiguous().toFloatArray();
-        float[] mask = in[4].contiguous().toFloatArray();
+        float[] r = RnnLanes.dense(in[1]);
+        float[] bias = RnnLanes.dense(in[2]);
+        float[] h0 = RnnLanes.dense(in[3]);
+        float[] mask = RnnLanes.dense(in[4]);
         int batch = xw.shape().dim(0);
         int time = xw.shape().dim(1);
         int u = in[1].shape().dim(0);

@@ -40,13 +40,13 @@ public final class GruSequenceGrad extends Op {
 
     @Override
     public Tensor[] compute(Tensor[] in, TensorSpec[] outputs) {
-        float[] r = in[0].contiguous().toFloatArray();
-        float[] h0 = in[1].contiguous().toFloatArray();
-        float[] mask = in[2].contiguous().toFloatArray();
-        float[] h = in[3].contiguous().toFloatArray();
-        float[] gates = in[4].contiguous().toFloatArray();
-        float[] recH = in[5].contiguous().toFloatArray();
-        float[] dH = in[6].contiguous().toFloatArray();
+        float[] r = RnnLanes.dense(in[0]);
+        float[] h0 = RnnLanes.dense(in[1]);
+        float[] mask = RnnLanes.dense(in[2]);
+        float[] h = RnnLanes.dense(in[3]);
+        float[] gates = RnnLanes.dense(in[4]);
+        float[] recH = RnnLanes.dense(in[5]);
+        float[] dH = RnnLanes.dense(in[6]);
         int batch = in[4].shape().dim(0);
         int time = in[4].shape().dim(1);
         int u = in[0].shape().dim(0);

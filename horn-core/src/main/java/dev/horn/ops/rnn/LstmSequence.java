@@ -49,7 +49,7 @@ public final class LstmSequence extends Op {
         Tensor kernel = inputs[1].contiguous();
         Tensor h0 = inputs[2].contiguous();
         Tensor c0 = inputs[3].contiguous();
-        float[] mask = inputs[4].contiguous().toFloatArray();
+        float[] mask = RnnLanes.dense(inputs[4]);
         int batch = xw.shape().dim(0);
         int time = xw.shape().dim(1);
         int u = kernel.shape().dim(0);

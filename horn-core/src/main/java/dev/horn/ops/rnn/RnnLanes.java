@@ -14,6 +14,11 @@ final class RnnLanes {
 
     private RnnLanes() {}
 
+    /** The tensor's floats from index 0: its own storage when that is already dense from 0 (no copy), else a copy. */
+    static float[] dense(dev.horn.Tensor t) {
+        return t.isContiguous() && t.offset() == 0 ? (float[]) t.storage() : t.contiguous().toFloatArray();
+    }
+
     static void sigmoidInPlace(float[] a, int off, int len) {
         int i = 0;
         for (int upper = F.loopBound(len); i < upper; i += F.length()) {
