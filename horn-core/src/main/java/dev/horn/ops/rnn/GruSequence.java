@@ -4,7 +4,6 @@ import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.internal.cpu.DefaultGemm;
-import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
 
 /**
@@ -24,7 +23,7 @@ import dev.horn.ops.ShapeRules;
  * ({@link GruSequenceGrad}) the activated gates z, r, hh {@code [batch, time, 3u]} and rec_h
  * {@code [batch, time, u]}; those two are internals whose gradients are not taken. Float32 only.
  */
-public final class GruSequence extends Op {
+public final class GruSequence extends RecurrentOp {
     static final int GATES = 3;
 
     public GruSequence() {
@@ -102,11 +101,6 @@ public final class GruSequence extends Op {
                 Tensor.wrap(outputs[2].dtype(), Shape.of(batch, time, u), recH)};
     }
 
-    /** Each projection element meets a recurrent GEMM row of length u, so work grows with u. */
-    @Override
-    public long cost(TensorSpec[] inputs, TensorSpec[] outputs) {
-        return super.cost(inputs, outputs) * Math.max(1, inputs[1].shape().dim(0));
-    }
 
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {

@@ -4,7 +4,6 @@ import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.internal.cpu.DefaultGemm;
-import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
 
 /**
@@ -16,7 +15,7 @@ import dev.horn.ops.ShapeRules;
  * <p>Inputs: recurrent kernel, h0, mask, h, gates, rec_h (from the forward op), dh. Outputs:
  * d projection {@code [batch, time, 3u]}, d recurrent kernel, d recurrent bias, d h0.
  */
-public final class GruSequenceGrad extends Op {
+public final class GruSequenceGrad extends RecurrentOp {
     public GruSequenceGrad() {
         super("gru_sequence_grad");
     }
@@ -96,13 +95,7 @@ public final class GruSequenceGrad extends Op {
                 }
             }
         }
-        float[] hPrev = new float[batch * time * u];
-        for (int b = 0; b < batch && time > 0; b++) {
-            System.arraycopy(h0, b * u, hPrev, b * time * u, u);
-            System.arraycopy(h, b * time * u, hPrev, b * time * u + u, (time - 1) * u);
-        }
-        float[] dR = new float[u * g];
-        DefaultGemm.sgemm(true, false, u, g, batch * time, hPrev, 0, u, dRec, 0, g, dR, 0, g, false);
+        float[] dR = kernelGradient(h0, h, dRec, batch, time, u, g);
         float[] dBias = new float[g];
         for (int row = 0; row < batch * time; row++) {
             for (int j = 0; j < g; j++) {
@@ -116,8 +109,4 @@ public final class GruSequenceGrad extends Op {
                 Tensor.wrap(outputs[3].dtype(), Shape.of(batch, u), carry)};
     }
 
-    @Override
-    public long cost(TensorSpec[] inputs, TensorSpec[] outputs) {
-        return super.cost(inputs, outputs) * Math.max(1, inputs[0].shape().dim(0));
-    }
 }

@@ -4,7 +4,6 @@ import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.internal.cpu.DefaultGemm;
-import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
 
 /**
@@ -25,7 +24,7 @@ import dev.horn.ops.ShapeRules;
  * pass ({@link LstmSequenceGrad}); the gates output is an internal: its gradient is not taken.
  * Float32 only.
  */
-public final class LstmSequence extends Op {
+public final class LstmSequence extends RecurrentOp {
     static final int GATES = 4;
 
     public LstmSequence() {
@@ -98,11 +97,6 @@ public final class LstmSequence extends Op {
                 Tensor.wrap(outputs[2].dtype(), Shape.of(batch, time, g), gates)};
     }
 
-    /** Each projection element meets a recurrent GEMM row of length u, so work grows with u. */
-    @Override
-    public long cost(TensorSpec[] inputs, TensorSpec[] outputs) {
-        return super.cost(inputs, outputs) * Math.max(1, inputs[1].shape().dim(0));
-    }
 
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {

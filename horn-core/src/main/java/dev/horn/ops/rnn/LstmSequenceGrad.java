@@ -4,7 +4,6 @@ import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.internal.cpu.DefaultGemm;
-import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -20,7 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Inputs: recurrent kernel, h0, c0, mask, h, c, gates (from the forward op), dh, dc.
  * Outputs: d projection {@code [batch, time, 4u]}, d recurrent kernel, d h0, d c0.
  */
-public final class LstmSequenceGrad extends Op {
+public final class LstmSequenceGrad extends RecurrentOp {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
     public LstmSequenceGrad() {
@@ -92,13 +91,7 @@ public final class LstmSequenceGrad extends Op {
                 }
             }
         }
-        float[] hPrev = new float[batch * time * u];
-        for (int b = 0; b < batch && time > 0; b++) {
-            System.arraycopy(h0, b * u, hPrev, b * time * u, u);
-            System.arraycopy(h, b * time * u, hPrev, b * time * u + u, (time - 1) * u);
-        }
-        float[] dR = new float[u * g];
-        DefaultGemm.sgemm(true, false, u, g, batch * time, hPrev, 0, u, dz, 0, g, dR, 0, g, false);
+        float[] dR = kernelGradient(h0, h, dz, batch, time, u, g);
         return new Tensor[] {
                 Tensor.wrap(outputs[0].dtype(), Shape.of(batch, time, g), dz),
                 Tensor.wrap(outputs[1].dtype(), Shape.of(u, g), dR),
@@ -145,8 +138,4 @@ public final class LstmSequenceGrad extends Op {
         }
     }
 
-    @Override
-    public long cost(TensorSpec[] inputs, TensorSpec[] outputs) {
-        return super.cost(inputs, outputs) * Math.max(1, inputs[0].shape().dim(0));
-    }
 }
