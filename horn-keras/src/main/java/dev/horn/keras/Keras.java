@@ -18,6 +18,15 @@ import dev.horn.keras.layers.KerasTensor;
 import dev.horn.keras.layers.Layer;
 import dev.horn.keras.layers.Reshape;
 import dev.horn.keras.layers.UniqueNames;
+import dev.horn.keras.layers.merging.Add;
+import dev.horn.keras.layers.merging.Average;
+import dev.horn.keras.layers.merging.Concatenate;
+import dev.horn.keras.layers.merging.Dot;
+import dev.horn.keras.layers.merging.Maximum;
+import dev.horn.keras.layers.merging.Minimum;
+import dev.horn.keras.layers.merging.Multiply;
+import dev.horn.keras.layers.merging.Subtract;
+import dev.horn.keras.models.Functional;
 import dev.horn.keras.models.Sequential;
 import dev.horn.keras.training.FitArg;
 import dev.horn.keras.utils.NumericalUtils;
@@ -44,6 +53,23 @@ public final class Keras {
 
     public static Sequential sequential(Layer... layers) {
         return new Sequential(layers);
+    }
+
+    /** A functional model from its input and output tensors, as R's {@code keras_model(inputs, outputs)}. */
+    public static Functional kerasModel(KerasTensor inputs, KerasTensor outputs) {
+        return new Functional(List.of(inputs), List.of(outputs));
+    }
+
+    public static Functional kerasModel(List<KerasTensor> inputs, KerasTensor outputs) {
+        return new Functional(inputs, List.of(outputs));
+    }
+
+    public static Functional kerasModel(KerasTensor inputs, List<KerasTensor> outputs) {
+        return new Functional(List.of(inputs), outputs);
+    }
+
+    public static Functional kerasModel(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+        return new Functional(inputs, outputs);
     }
 
     /**
@@ -141,6 +167,57 @@ public final class Keras {
 
     public static Reshape layerReshape(int... targetShape) {
         return new Reshape(targetShape);
+    }
+
+    // ---- merge layers: R's layer_concatenate(c(a, b)) and friends return the merged tensor ----
+
+    public static KerasTensor layerConcatenate(KerasTensor... inputs) {
+        return new Concatenate().apply(List.of(inputs));
+    }
+
+    public static KerasTensor layerConcatenate(List<KerasTensor> inputs) {
+        return new Concatenate().apply(inputs);
+    }
+
+    public static KerasTensor layerConcatenate(List<KerasTensor> inputs, int axis) {
+        return new Concatenate().axis(axis).apply(inputs);
+    }
+
+    public static KerasTensor layerAdd(KerasTensor... inputs) {
+        return new Add().apply(List.of(inputs));
+    }
+
+    public static KerasTensor layerAdd(List<KerasTensor> inputs) {
+        return new Add().apply(inputs);
+    }
+
+    public static KerasTensor layerSubtract(KerasTensor first, KerasTensor second) {
+        return new Subtract().apply(List.of(first, second));
+    }
+
+    public static KerasTensor layerMultiply(KerasTensor... inputs) {
+        return new Multiply().apply(List.of(inputs));
+    }
+
+    public static KerasTensor layerAverage(KerasTensor... inputs) {
+        return new Average().apply(List.of(inputs));
+    }
+
+    public static KerasTensor layerMaximum(KerasTensor... inputs) {
+        return new Maximum().apply(List.of(inputs));
+    }
+
+    public static KerasTensor layerMinimum(KerasTensor... inputs) {
+        return new Minimum().apply(List.of(inputs));
+    }
+
+    /** The per-sample dot product along {@code axes} (one axis for both, or one each), as {@code layer_dot}. */
+    public static KerasTensor layerDot(List<KerasTensor> inputs, int... axes) {
+        return new Dot(axes).apply(inputs);
+    }
+
+    public static KerasTensor layerDot(List<KerasTensor> inputs, int axes, boolean normalize) {
+        return new Dot(axes).normalize(normalize).apply(inputs);
     }
 
     // ---- optimizers, with Keras' defaults ----

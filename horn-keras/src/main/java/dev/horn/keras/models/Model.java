@@ -41,6 +41,30 @@ public abstract class Model extends Layer {
      */
     public abstract void buildFor(Shape inputShape);
 
+    /** {@link #buildFor(Shape)} for a model of several inputs, one shape each. */
+    public void buildFor(List<Shape> inputShapes) {
+        if (inputShapes.size() != 1) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\" expects 1 input(s), but it received "
+                    + inputShapes.size() + " input tensors");
+        }
+        buildFor(inputShapes.getFirst());
+    }
+
+    /** The names data maps are keyed by for each input (the input layers' names). */
+    public List<String> inputNames() {
+        return List.of(layers().getFirst().name() + "_input");
+    }
+
+    /** The names of the outputs (their layers' names), which key targets, losses and per-output logs. */
+    public List<String> outputNames() {
+        return List.of(layers().getLast().name());
+    }
+
+    /** The output shapes, batch axis included; null entries where not known yet. */
+    public List<Shape> outputShapes() {
+        return java.util.Collections.singletonList(outputShapeOrNull());
+    }
+
     /** The layer with this name. */
     public Layer getLayer(String layerName) {
         for (Layer l : layers()) {
@@ -244,12 +268,17 @@ public abstract class Model extends Layer {
     }
 
     public void summary(PrintStream out) {
-        out.print(summaryString(Summary.DEFAULT_LINE_LENGTH));
+        out.print(summaryString(Summary.defaultLineLength(this)));
     }
 
     /** The summary table as text, with lines of {@code lineLength} characters. */
     public String summaryString(int lineLength) {
         return Summary.of(this, lineLength);
+    }
+
+    /** Whether the summary is a plain stack of layers (no {@code Connected to} column). */
+    protected boolean summaryIsSequentialLike() {
+        return true;
     }
 
     /** Rows for the summary: one per layer, with its printed output shape. */
