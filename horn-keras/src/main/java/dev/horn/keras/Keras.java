@@ -29,6 +29,7 @@ import dev.horn.keras.layers.merging.Subtract;
 import dev.horn.keras.models.Functional;
 import dev.horn.keras.models.Sequential;
 import dev.horn.keras.training.FitArg;
+import dev.horn.keras.training.LossWeights;
 import dev.horn.keras.utils.NumericalUtils;
 import dev.horn.optimizers.Adadelta;
 import dev.horn.optimizers.Adagrad;
@@ -282,4 +283,12 @@ public final class Keras {
     public static FitArg steps(int steps) { return FitArg.steps(steps); }
     public static FitArg callbacks(Callback... callbacks) { return FitArg.callbacks(callbacks); }
     public static FitArg callbacks(List<? extends Callback> callbacks) { return FitArg.callbacks(callbacks); }
+    public static FitArg validationData(Object x, Object y) { return FitArg.validationData(x, y); }
+
+    // ---- compile arguments ----
+
+    /** Keras' {@code loss_weights}: one weight per output, in output order. */
+    public static LossWeights lossWeights(double... weights) { return LossWeights.of(weights); }
+    /** Keras' {@code loss_weights} keyed by output names; outputs left out weigh 1. */
+    public static LossWeights lossWeights(Map<String, ? extends Number> weights) { return new LossWeights(weights); }
 }

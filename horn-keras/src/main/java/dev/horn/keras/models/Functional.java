@@ -48,6 +48,7 @@ public final class Functional extends Model {
         this.outputs = List.copyOf(outputs);
         this.graph = new GraphMap(inputs, outputs);
         name(); // Keras names a model when it is created
+        ensureBuilt(inputs.stream().map(KerasTensor::shape).toList()); // its layers were built as the graph was made
     }
 
     public Functional name(String name) {
