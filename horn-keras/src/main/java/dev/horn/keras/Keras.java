@@ -11,12 +11,19 @@ import dev.horn.keras.callbacks.TerminateOnNaN;
 import dev.horn.keras.datasets.Mnist;
 import dev.horn.keras.datasets.TrainTest;
 import dev.horn.keras.layers.ActivationLayer;
+import dev.horn.keras.layers.Bidirectional;
 import dev.horn.keras.layers.Dense;
 import dev.horn.keras.layers.Dropout;
+import dev.horn.keras.layers.Embedding;
 import dev.horn.keras.layers.Flatten;
+import dev.horn.keras.layers.Gru;
 import dev.horn.keras.layers.KerasTensor;
 import dev.horn.keras.layers.Layer;
+import dev.horn.keras.layers.Lstm;
+import dev.horn.keras.layers.Masking;
+import dev.horn.keras.layers.Recurrent;
 import dev.horn.keras.layers.Reshape;
+import dev.horn.keras.layers.SimpleRnn;
 import dev.horn.keras.layers.UniqueNames;
 import dev.horn.keras.layers.merging.Add;
 import dev.horn.keras.layers.merging.Average;
@@ -168,6 +175,40 @@ public final class Keras {
 
     public static Reshape layerReshape(int... targetShape) {
         return new Reshape(targetShape);
+    }
+
+    public static Embedding layerEmbedding(int inputDim, int outputDim) {
+        return new Embedding(inputDim, outputDim);
+    }
+
+    public static SimpleRnn layerSimpleRnn(int units) {
+        return new SimpleRnn(units);
+    }
+
+    public static Lstm layerLstm(int units) {
+        return new Lstm(units);
+    }
+
+    public static Gru layerGru(int units) {
+        return new Gru(units);
+    }
+
+    /** Wraps a recurrent layer to read its input both ways, outputs concatenated (Keras' default merge mode). */
+    public static Bidirectional bidirectional(Recurrent<?> layer) {
+        return new Bidirectional(layer, "concat");
+    }
+
+    /** merge_mode: "concat", "sum", "mul", "ave", or null for both outputs unmerged. */
+    public static Bidirectional bidirectional(Recurrent<?> layer, String mergeMode) {
+        return new Bidirectional(layer, mergeMode);
+    }
+
+    public static Masking layerMasking() {
+        return new Masking(0.0);
+    }
+
+    public static Masking layerMasking(double maskValue) {
+        return new Masking(maskValue);
     }
 
     // ---- merge layers: R's layer_concatenate(c(a, b)) and friends return the merged tensor ----
