@@ -24,6 +24,7 @@ import dev.horn.keras.layers.Masking;
 import dev.horn.keras.layers.Recurrent;
 import dev.horn.keras.layers.Reshape;
 import dev.horn.keras.layers.SimpleRnn;
+import dev.horn.keras.layers.TimeDistributed;
 import dev.horn.keras.layers.UniqueNames;
 import dev.horn.keras.layers.merging.Add;
 import dev.horn.keras.layers.merging.Average;
@@ -209,6 +210,11 @@ public final class Keras {
 
     public static Masking layerMasking(double maskValue) {
         return new Masking(maskValue);
+    }
+
+    /** Applies a layer or a model to every step of a sequence, as R's {@code time_distributed(layer)}. */
+    public static TimeDistributed timeDistributed(Layer layer) {
+        return new TimeDistributed(layer);
     }
 
     // ---- merge layers: R's layer_concatenate(c(a, b)) and friends return the merged tensor ----
