@@ -275,8 +275,8 @@ public final class Functional extends Model {
         return rows;
     }
 
-    /** The graph's nodes, for drawing it. */
-    Iterable<Node> nodes() {
-        return graph.nodesByDepth.stream().flatMap(List::stream).toList();
+    /** The nodes of this model's graph (a shared layer may have nodes in other graphs too). */
+    java.util.Set<Node> graphNodes() {
+        return graph.nodes;
     }
 }

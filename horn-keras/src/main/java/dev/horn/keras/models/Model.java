@@ -289,6 +289,18 @@ public abstract class Model extends Layer {
         return true;
     }
 
+    /**
+     * Draws the model's graph as Keras' {@code plot_model}: Graphviz text for {@code .dot}, an
+     * image for {@code .png} or {@code .svg}; {@code showShapes} adds each layer's input and output shapes.
+     */
+    public void plotModel(java.nio.file.Path file, boolean showShapes) {
+        ModelPlot.write(this, file, showShapes);
+    }
+
+    public void plotModel(java.nio.file.Path file) {
+        plotModel(file, false);
+    }
+
     /** Rows for the summary: one per layer, with its printed output shape. */
     protected abstract List<Summary.Row> summaryRows();
 }
