@@ -137,9 +137,9 @@ public final class ModelPlot {
                     + "; the name must end in .dot, .gv, .png or .svg");
         }
         Path dir = file.toAbsolutePath().getParent();
+        Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try {
                 if (text) {
                     Files.writeString(tmp, dot(model, showShapes), StandardCharsets.UTF_8);
@@ -169,6 +169,14 @@ public final class ModelPlot {
                 if (e[1] == l) {
                     rank.put(l, Math.max(rank.get(l), rank.get(e[0]) + 1));
                 }
+            }
+        }
+        // an input joining late (aux_input) sits just above the first layer that reads it, as Graphviz places it
+        for (Layer l : g.layers()) {
+            boolean source = g.edges().stream().noneMatch(e -> e[1] == l);
+            int firstUse = g.edges().stream().filter(e -> e[0] == l).mapToInt(e -> rank.get(e[1])).min().orElse(0);
+            if (source && firstUse > 0) {
+                rank.put(l, firstUse - 1);
             }
         }
         int ranks = rank.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
