@@ -24,6 +24,7 @@ public final class InputLayer extends FluentLayer<InputLayer> {
     @Override
     public KerasTensor output() {
         if (inboundNodes().isEmpty()) {
+            ensureBuilt(declaredBatchInputShape());
             Node.input(this, declaredBatchInputShape());
         }
         return super.output();
