@@ -4,6 +4,7 @@ import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.internal.cpu.DefaultGemm;
+import dev.horn.internal.cpu.Parallel;
 import dev.horn.ops.ShapeRules;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -61,36 +62,39 @@ public final class LstmSequenceGrad extends RecurrentOp {
         float[] dz = new float[batch * time * g];
         float[] dhCarry = new float[batch * u];
         float[] dcCarry = new float[batch * u];
-        float[] dhFromGemm = new float[batch * u];
-        float[] tanhC = new float[u];
-        boolean[] skipped = new boolean[batch];
-        for (int t = time - 1; t >= 0; t--) {
-            for (int b = 0; b < batch; b++) {
-                int row = (b * time + t) * u;
-                int gRow = (b * time + t) * g;
-                int carry = b * u;
-                skipped[b] = mask[b * time + t] == 0;
-                if (skipped[b]) {
-                    for (int j = 0; j < u; j++) {
-                        dhCarry[carry + j] += dH[row + j];
-                        dcCarry[carry + j] += dC[row + j];
+        // rows never meet going backwards either; each core runs the loop for its own rows
+        Parallel.forRange(batch, rowGrain(time, u, g), (b0, b1) -> {
+            float[] dhFromGemm = new float[(b1 - b0) * u];
+            float[] tanhC = new float[u];
+            boolean[] skipped = new boolean[b1 - b0];
+            for (int t = time - 1; t >= 0; t--) {
+                for (int b = b0; b < b1; b++) {
+                    int row = (b * time + t) * u;
+                    int gRow = (b * time + t) * g;
+                    int carry = b * u;
+                    skipped[b - b0] = mask[b * time + t] == 0;
+                    if (skipped[b - b0]) {
+                        for (int j = 0; j < u; j++) {
+                            dhCarry[carry + j] += dH[row + j];
+                            dcCarry[carry + j] += dC[row + j];
+                        }
+                        continue;
                     }
-                    continue;
+                    float[] cPrev = t == 0 ? c0 : c;
+                    int cOff = t == 0 ? carry : row - u;
+                    System.arraycopy(c, row, tanhC, 0, u);
+                    RnnLanes.tanhInPlace(tanhC, 0, u);
+                    cellBackward(gates, gRow, tanhC, dH, dC, row, dhCarry, dcCarry, carry, cPrev, cOff, dz, u);
                 }
-                float[] cPrev = t == 0 ? c0 : c;
-                int cOff = t == 0 ? carry : row - u;
-                System.arraycopy(c, row, tanhC, 0, u);
-                RnnLanes.tanhInPlace(tanhC, 0, u);
-                cellBackward(gates, gRow, tanhC, dH, dC, row, dhCarry, dcCarry, carry, cPrev, cOff, dz, u);
-            }
-            // d h_{t-1} = dz[:, t] · recurrentᵀ; skipped rows of dz are zero and keep their carry
-            DefaultGemm.sgemm(false, true, batch, u, g, dz, t * g, time * g, r, 0, g, dhFromGemm, 0, u, false);
-            for (int b = 0; b < batch; b++) {
-                if (!skipped[b]) {
-                    System.arraycopy(dhFromGemm, b * u, dhCarry, b * u, u);
+                // d h_{t-1} = dz[:, t] · recurrentᵀ; skipped rows of dz are zero and keep their carry
+                DefaultGemm.sgemm(false, true, b1 - b0, u, g, dz, (b0 * time + t) * g, time * g, r, 0, g, dhFromGemm, 0, u, false);
+                for (int b = b0; b < b1; b++) {
+                    if (!skipped[b - b0]) {
+                        System.arraycopy(dhFromGemm, (b - b0) * u, dhCarry, b * u, u);
+                    }
                 }
             }
-        }
+        });
         float[] dR = kernelGradient(h0, h, dz, batch, time, u, g);
         return new Tensor[] {
                 Tensor.wrap(outputs[0].dtype(), Shape.of(batch, time, g), dz),

@@ -4,7 +4,7 @@ import dev.horn.TensorSpec;
 import dev.horn.internal.cpu.DefaultGemm;
 import dev.horn.ops.Op;
 
-/** What the fused recurrent ops and their gradients share: their cost, and the recurrent kernel's gradient. */
+/** What the fused recurrent ops and their gradients share: their cost, how they split rows across cores, and the recurrent kernel's gradient. */
 abstract class RecurrentOp extends Op {
     RecurrentOp(String name) {
         super(name);
@@ -15,6 +15,15 @@ abstract class RecurrentOp extends Op {
     public long cost(TensorSpec[] inputs, TensorSpec[] outputs) {
         TensorSpec kernel = inputs[0].shape().rank() == 2 ? inputs[0] : inputs[1];
         return super.cost(inputs, outputs) * Math.max(1, kernel.shape().dim(0));
+    }
+
+    /**
+     * Batch rows per chunk when the loop is split across cores by rows: enough that a chunk does
+     * at least 2^20 multiply-adds in its recurrent GEMMs, below which a hand-off does not pay.
+     */
+    static int rowGrain(int time, int u, int g) {
+        long perRow = Math.max(1L, (long) time * u * g);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, ((1L << 20) + perRow - 1) / perRow));
     }
 
     /**
