@@ -142,6 +142,10 @@ public final class Keras {
         return new Reshape(targetShape);
     }
 
+    public static dev.horn.keras.layers.BatchNormalization layerBatchNormalization() {
+        return new dev.horn.keras.layers.BatchNormalization();
+    }
+
     // ---- optimizers, with Keras' defaults ----
 
     public static RMSprop optimizerRmsprop() {
