@@ -18,6 +18,7 @@ import dev.horn.keras.layers.InputLayer;
 import dev.horn.keras.layers.Layer;
 import dev.horn.keras.layers.Reshape;
 import dev.horn.keras.layers.UniqueNames;
+import dev.horn.keras.layers.*;
 import dev.horn.keras.models.Sequential;
 import dev.horn.keras.training.FitArg;
 import dev.horn.keras.utils.NumericalUtils;
@@ -142,8 +143,59 @@ public final class Keras {
         return new Reshape(targetShape);
     }
 
-    public static dev.horn.keras.layers.BatchNormalization layerBatchNormalization() {
-        return new dev.horn.keras.layers.BatchNormalization();
+    public static BatchNormalization layerBatchNormalization() {
+        return new BatchNormalization();
+    }
+
+    public static LayerNormalization layerLayerNormalization() {
+        return new LayerNormalization();
+    }
+
+    public static GlobalMaxPooling1D layerGlobalMaxPooling1d() {
+        return new GlobalMaxPooling1D();
+    }
+
+    public static GlobalAveragePooling1D layerGlobalAveragePooling1d() {
+        return new GlobalAveragePooling1D();
+    }
+
+    public static GlobalMaxPooling2D layerGlobalMaxPooling2d() {
+        return new GlobalMaxPooling2D();
+    }
+
+    public static GlobalAveragePooling2D layerGlobalAveragePooling2d() {
+        return new GlobalAveragePooling2D();
+    }
+
+    public static ZeroPadding2D layerZeroPadding2d(int... padding) {
+        var layer = new ZeroPadding2D();
+        return padding.length == 0 ? layer : layer.padding(padding);
+    }
+
+    public static Cropping2D layerCropping2d(int... cropping) {
+        var layer = new Cropping2D();
+        return cropping.length == 0 ? layer : layer.cropping(cropping);
+    }
+
+    public static UpSampling2D layerUpsampling2d(int... size) {
+        var layer = new UpSampling2D();
+        return size.length == 0 ? layer : layer.size(size);
+    }
+
+    public static SpatialDropout1D layerSpatialDropout1d(double rate) {
+        return new SpatialDropout1D(rate);
+    }
+
+    public static SpatialDropout2D layerSpatialDropout2d(double rate) {
+        return new SpatialDropout2D(rate);
+    }
+
+    public static GaussianNoise layerGaussianNoise(double stddev) {
+        return new GaussianNoise(stddev);
+    }
+
+    public static Rescaling layerRescaling(double scale) {
+        return new Rescaling(scale);
     }
 
     // ---- optimizers, with Keras' defaults ----
