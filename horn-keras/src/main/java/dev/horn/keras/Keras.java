@@ -198,6 +198,60 @@ public final class Keras {
         return new Rescaling(scale);
     }
 
+    public static Conv1D layerConv1d(int filters, int... kernelSize) {
+        return new Conv1D(filters, kernelSize);
+    }
+
+    public static Conv2D layerConv2d(int filters, int... kernelSize) {
+        return new Conv2D(filters, kernelSize);
+    }
+
+    public static Conv3D layerConv3d(int filters, int... kernelSize) {
+        return new Conv3D(filters, kernelSize);
+    }
+
+    public static SeparableConv2D layerSeparableConv2d(int filters, int... kernelSize) {
+        return new SeparableConv2D(filters, kernelSize);
+    }
+
+    public static Conv2DTranspose layerConv2dTranspose(int filters, int... kernelSize) {
+        return new Conv2DTranspose(filters, kernelSize);
+    }
+
+    public static DepthwiseConv2D layerDepthwiseConv2d(int... kernelSize) {
+        return new DepthwiseConv2D(kernelSize);
+    }
+
+    /** Pool size 2 on every axis unless given. */
+    public static MaxPooling1D layerMaxPooling1d(int... poolSize) {
+        return new MaxPooling1D(poolSize);
+    }
+
+    /** Pool size 2 on every axis unless given. */
+    public static MaxPooling2D layerMaxPooling2d(int... poolSize) {
+        return new MaxPooling2D(poolSize);
+    }
+
+    /** Pool size 2 on every axis unless given. */
+    public static MaxPooling3D layerMaxPooling3d(int... poolSize) {
+        return new MaxPooling3D(poolSize);
+    }
+
+    /** Pool size 2 on every axis unless given. */
+    public static AveragePooling1D layerAveragePooling1d(int... poolSize) {
+        return new AveragePooling1D(poolSize);
+    }
+
+    /** Pool size 2 on every axis unless given. */
+    public static AveragePooling2D layerAveragePooling2d(int... poolSize) {
+        return new AveragePooling2D(poolSize);
+    }
+
+    /** Pool size 2 on every axis unless given. */
+    public static AveragePooling3D layerAveragePooling3d(int... poolSize) {
+        return new AveragePooling3D(poolSize);
+    }
+
     // ---- optimizers, with Keras' defaults ----
 
     public static RMSprop optimizerRmsprop() {
