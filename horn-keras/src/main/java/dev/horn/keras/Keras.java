@@ -252,6 +252,39 @@ public final class Keras {
         return new AveragePooling3D(poolSize);
     }
 
+    public static RandomFlip layerRandomFlip() {
+        return new RandomFlip();
+    }
+
+    public static RandomFlip layerRandomFlip(String mode) {
+        return new RandomFlip(mode);
+    }
+
+    /** {@code factor}: a fraction of 2π, one number f for [-f, f] or (lower, upper). */
+    public static RandomRotation layerRandomRotation(double... factor) {
+        return new RandomRotation(factor);
+    }
+
+    public static RandomZoom layerRandomZoom(double... heightFactor) {
+        return new RandomZoom(heightFactor);
+    }
+
+    public static RandomTranslation layerRandomTranslation(double heightFactor, double widthFactor) {
+        return new RandomTranslation(heightFactor, widthFactor);
+    }
+
+    // ---- images ----
+
+    /** An image file as float32 [height, width, 3] in 0-255, as {@code image_load() |> image_to_array()}. */
+    public static Tensor imageLoad(java.nio.file.Path file) {
+        return dev.horn.keras.preprocessing.Images.load(file);
+    }
+
+    /** Keras' {@code image_dataset_from_directory}: set its arguments on the builder, then {@code load()}. */
+    public static dev.horn.keras.preprocessing.ImageDatasetFromDirectory imageDatasetFromDirectory(java.nio.file.Path dir) {
+        return new dev.horn.keras.preprocessing.ImageDatasetFromDirectory(dir);
+    }
+
     // ---- optimizers, with Keras' defaults ----
 
     public static RMSprop optimizerRmsprop() {

@@ -57,4 +57,20 @@ public final class Resize {
         Tensor hi = tf.gather(x, Tensor.of(upper, size), axis);
         return lo.add(hi.sub(lo).mul(w));
     }
+
+    /**
+     * Nearest-neighbour resampling of {@code axis} to {@code size} entries: output i takes input
+     * floor((i + 0.5) · in / out), TF 2's half-pixel nearest rule.
+     */
+    public static Tensor nearest(Tensor x, int axis, int size) {
+        int n = x.shape().dim(axis);
+        if (n == size) {
+            return x;
+        }
+        int[] source = new int[size];
+        for (int i = 0; i < size; i++) {
+            source[i] = Math.min((int) Math.floor((i + 0.5) * n / size), n - 1);
+        }
+        return tf.gather(x, Tensor.of(source, size), axis);
+    }
 }

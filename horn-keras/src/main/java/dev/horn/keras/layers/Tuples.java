@@ -56,4 +56,9 @@ final class Tuples {
     static java.util.List<java.util.List<Integer>> list(int[][] margins) {
         return Arrays.stream(margins).map(Tuples::list).toList();
     }
+
+    /** A (lower, upper) factor as Keras' config keeps it: the one number f for (-f, f), else the pair. */
+    static Object factor(double[] range) {
+        return range[0] == -range[1] ? (Object) range[1] : Arrays.stream(range).boxed().toList();
+    }
 }
