@@ -18,7 +18,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import dev.horn.peers.Glorot;
-import dev.horn.peers.MlpBenchmark;
+import dev.horn.peers.PeerBenchmark;
 import dev.horn.peers.MlpPeer;
 import dev.horn.peers.Mnist;
 import java.util.LinkedHashMap;
@@ -50,13 +50,13 @@ public final class DjlPytorchMlp implements MlpPeer {
 
     public static void main(String[] args) {
         try {
-            MlpBenchmark bench = MlpBenchmark.fromArgs(args);
+            PeerBenchmark bench = PeerBenchmark.fromArgs(args);
             try (var peer = new DjlPytorchMlp(bench.option("optimizer", "keras-rmsprop"),
                     Integer.parseInt(bench.option("threads", "0")))) {
                 bench.run(peer);
             }
         } catch (Throwable t) {
-            MlpBenchmark.fail("djl-pytorch", t);
+            PeerBenchmark.fail("djl-pytorch", "mnist-mlp", t);
             System.exit(1);
         }
     }
