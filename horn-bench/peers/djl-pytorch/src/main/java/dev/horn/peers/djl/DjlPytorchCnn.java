@@ -25,7 +25,6 @@ import dev.horn.peers.CnnPeer;
 import dev.horn.peers.CnnWeights;
 import dev.horn.peers.Mnist;
 import dev.horn.peers.PeerBenchmark;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -141,12 +140,7 @@ public final class DjlPytorchCnn implements CnnPeer {
 
     @Override
     public Map<String, Object> threads() {
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("pytorch_intra_op", JniUtils.getNumThreads());
-        t.put("pytorch_inter_op", JniUtils.getNumInteropThreads());
-        t.put("set_by", threads > 0 ? "--threads" : "PyTorch's default");
-        t.put("OMP_NUM_THREADS", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
-        return t;
+        return DjlPytorchMlp.threads(threads);
     }
 
     @Override

@@ -132,10 +132,15 @@ public final class DjlPytorchMlp implements MlpPeer {
 
     @Override
     public Map<String, Object> threads() {
+        return threads(threads);
+    }
+
+    /** PyTorch's thread pools as the report shows them (shared with the CNN peer). */
+    static Map<String, Object> threads(int requested) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("pytorch_intra_op", JniUtils.getNumThreads());
         t.put("pytorch_inter_op", JniUtils.getNumInteropThreads());
-        t.put("set_by", threads > 0 ? "--threads" : "PyTorch's default");
+        t.put("set_by", requested > 0 ? "--threads" : "PyTorch's default");
         t.put("OMP_NUM_THREADS", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
         return t;
     }

@@ -4,7 +4,6 @@ import dev.horn.peers.CnnPeer;
 import dev.horn.peers.CnnWeights;
 import dev.horn.peers.Mnist;
 import dev.horn.peers.PeerBenchmark;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
@@ -153,10 +152,7 @@ public final class TensorFlowJavaCnn implements CnnPeer {
 
     @Override
     public Map<String, Object> threads() {
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("intra_op_parallelism", intra == 0 ? "0 (TensorFlow's default: one per core)" : intra);
-        t.put("inter_op_parallelism", inter == 0 ? "0 (TensorFlow's default: one per core)" : inter);
-        return t;
+        return TensorFlowJavaMlp.threads(intra, inter);
     }
 
     @Override

@@ -154,6 +154,11 @@ public final class TensorFlowJavaMlp implements MlpPeer {
 
     @Override
     public Map<String, Object> threads() {
+        return threads(intra, inter);
+    }
+
+    /** The session's thread pools as the report shows them (shared with the CNN peer). */
+    static Map<String, Object> threads(int intra, int inter) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("intra_op_parallelism", intra == 0 ? "0 (TensorFlow's default: one per core)" : intra);
         t.put("inter_op_parallelism", inter == 0 ? "0 (TensorFlow's default: one per core)" : inter);
