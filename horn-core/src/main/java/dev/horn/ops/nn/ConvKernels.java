@@ -125,22 +125,46 @@ final class ConvKernels {
         int c = l.inPerGroup();
         int kv = l.kernelVolume();
         int[] sources = l.sources();
+        WindowRuns runs = l.runs();
         Parallel.forRange(images * l.outSpatial(), GRAIN_ROWS, (s, e) -> {
             for (int row = s; row < e; row++) {
                 int image = n0 + row / l.outSpatial();
                 int o = row % l.outSpatial();
                 int dst = row * l.k();
                 int imageBase = base + image * l.inSpatial() * l.in();
+                if (runs != null) { // one group: each run is one contiguous stretch of input
+                    for (int r = runs.start()[o]; r < runs.start()[o + 1]; r++) {
+                        int at = runs.source()[r];
+                        copy(src, at < 0 ? -1 : imageBase + at * c, cols, dst + runs.kernelPos()[r] * c, runs.length()[r] * c);
+                    }
+                    continue;
+                }
                 for (int p = 0; p < kv; p++, dst += c) {
                     int at = sources[o * kv + p];
-                    if (at < 0) {
-                        zero(cols, dst, c);
-                    } else {
-                        System.arraycopy(src, imageBase + at * l.in(), cols, dst, c);
-                    }
+                    copy(src, at < 0 ? -1 : imageBase + at * l.in(), cols, dst, c);
                 }
             }
         });
+    }
+
+    /** Copies n elements from src[from] (zeros when from is -1); short runs by a plain loop, cheaper than a call. */
+    private static void copy(Object src, int from, Object dst, int to, int n) {
+        if (from < 0) {
+            zero(dst, to, n);
+        } else if (n >= 16) {
+            System.arraycopy(src, from, dst, to, n);
+        } else if (dst instanceof float[] fd) {
+            float[] fs = (float[]) src;
+            for (int i = 0; i < n; i++) {
+                fd[to + i] = fs[from + i];
+            }
+        } else {
+            double[] dd = (double[]) dst;
+            double[] ds = (double[]) src;
+            for (int i = 0; i < n; i++) {
+                dd[to + i] = ds[from + i];
+            }
+        }
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * the window at output position o, kernel position major, channel minor ({@link Window#sources}).
  */
 record ConvLayout(int batch, int inSpatial, int in, int outSpatial, int out, int kernelVolume, int groups,
-                  boolean pointwise, int[] sources) {
+                  boolean pointwise, int[] sources, WindowRuns runs) {
 
     static ConvLayout of(Window window, Shape x, Shape filters, Shape y) {
         int r = window.rank();
@@ -20,9 +20,13 @@ record ConvLayout(int batch, int inSpatial, int in, int outSpatial, int out, int
         int[] outDims = Arrays.copyOfRange(y.dims(), 1, r + 1);
         int in = x.dim(r + 1);
         boolean pointwise = window.isPointwise(kernel);
+        int groups = in / filters.dim(r);
+        int kernelVolume = Window.product(kernel);
+        int[] sources = pointwise ? null : window.sources(inDims, kernel, outDims);
         return new ConvLayout(x.dim(0), Window.product(inDims), in, Window.product(outDims), y.dim(r + 1),
-                Window.product(kernel), in / filters.dim(r), pointwise,
-                pointwise ? null : window.sources(inDims, kernel, outDims));
+                kernelVolume, groups, pointwise, sources,
+                // one group's channels are only contiguous across kernel positions when it is the only group
+                pointwise || groups > 1 ? null : WindowRuns.of(sources, kernelVolume));
     }
 
     int inPerGroup() {
