@@ -27,8 +27,18 @@ final class ConvKernels {
         Tensor x = input.contiguous();
         Tensor w = filters.contiguous();
         ConvLayout l = ConvLayout.of(window, x.shape(), w.shape(), outShape);
+        Object y = HeapArrays.newUninitialized(x.dtype(), outShape.size());
+        forward(l, x, w.storage(), w.offset(), y);
+        return Tensor.wrap(x.dtype(), outShape, y);
+    }
+
+    /** y = conv(x, w) for a layout: direct for short windows in float32, else im2col and GEMM. */
+    private static void forward(ConvLayout l, Tensor x, Object w, int wOff, Object y) {
         DType dtype = x.dtype();
-        Object y = HeapArrays.newUninitialized(dtype, outShape.size());
+        if (dtype == DType.FLOAT32 && DirectConv.applies(l)) {
+            DirectConv.forward(l, (float[]) x.storage(), x.offset(), (float[]) w, wOff, (float[]) y);
+            return;
+        }
         int chunk = l.imagesPerChunk(COLUMN_BUDGET);
         Object cols = l.pointwise() ? null : newArray(dtype, chunk * l.outSpatial() * l.k());
         for (int n0 = 0; n0 < l.batch(); n0 += chunk) {
@@ -49,11 +59,56 @@ final class ConvKernels {
                     lda = l.k();
                 }
                 gemm(dtype, false, false, rows, l.outPerGroup(), l.k(), a, aOff, lda,
-                        w.storage(), w.offset() + g * l.outPerGroup(), l.out(),
+                        w, wOff + g * l.outPerGroup(), l.out(),
                         y, n0 * l.outSpatial() * l.out() + g * l.outPerGroup(), l.out(), false);
             }
         }
-        return Tensor.wrap(dtype, outShape, y);
+    }
+
+    /**
+     * With stride 1 and one group, dx is itself a convolution: dy convolved with the filters
+     * flipped in space and with in and out swapped, padded by (kernel - 1) x dilation minus the
+     * forward padding. That runs the forward kernels (a gather and a GEMM) instead of a GEMM
+     * and a scatter-add.
+     */
+    private static boolean flippedApplies(Window window, ConvLayout l) {
+        return l.groups() == 1 && !l.pointwise() && java.util.Arrays.stream(window.strides()).allMatch(s -> s == 1);
+    }
+
+    private static Tensor flippedBackpropInput(Window window, Tensor w, Tensor dy, Shape inShape) {
+        int r = window.rank();
+        int[] inDims = java.util.Arrays.copyOfRange(inShape.dims(), 1, r + 1);
+        int[] kernel = java.util.Arrays.copyOfRange(w.shape().dims(), 0, r);
+        int[] outDims = java.util.Arrays.copyOfRange(dy.shape().dims(), 1, r + 1);
+        int[] before = window.padBefore(inDims, kernel, outDims);
+        for (int i = 0; i < r; i++) {
+            before[i] = (kernel[i] - 1) * window.dilations()[i] - before[i];
+        }
+        int kv = Window.product(kernel);
+        int in = inShape.dim(r + 1);
+        int out = dy.shape().dim(r + 1);
+        int[] flippedDims = java.util.Arrays.copyOf(kernel, r + 2);
+        flippedDims[r] = out;
+        flippedDims[r + 1] = in;
+        Object flipped = newArray(w.dtype(), kv * in * out);
+        Object src = w.storage();
+        for (int p = 0; p < kv; p++) {
+            for (int ci = 0; ci < in; ci++) {
+                for (int co = 0; co < out; co++) {
+                    int to = ((kv - 1 - p) * out + co) * in + ci;
+                    int from = w.offset() + (p * in + ci) * out + co;
+                    if (flipped instanceof float[] f) {
+                        f[to] = ((float[]) src)[from];
+                    } else {
+                        ((double[]) flipped)[to] = ((double[]) src)[from];
+                    }
+                }
+            }
+        }
+        ConvLayout l = ConvLayout.of(window, dy.shape(), Shape.of(flippedDims), inShape, before);
+        Object dx = HeapArrays.newUninitialized(dy.dtype(), inShape.size());
+        forward(l, dy, flipped, 0, dx);
+        return Tensor.wrap(dy.dtype(), inShape, dx);
     }
 
     /** dx = conv_backprop_input(w, dy): column gradients by GEMM, scattered back onto the windows. */
@@ -61,6 +116,9 @@ final class ConvKernels {
         Tensor w = filters.contiguous();
         Tensor dy = outBackprop.contiguous();
         ConvLayout l = ConvLayout.of(window, inShape, w.shape(), dy.shape());
+        if (flippedApplies(window, l)) {
+            return flippedBackpropInput(window, w, dy, inShape);
+        }
         DType dtype = dy.dtype();
         Object dx = HeapArrays.newArray(dtype, inShape.size());
         int chunk = l.imagesPerChunk(COLUMN_BUDGET);
@@ -91,6 +149,10 @@ final class ConvKernels {
         ConvLayout l = ConvLayout.of(window, x.shape(), filterShape, dy.shape());
         DType dtype = x.dtype();
         Object dw = HeapArrays.newArray(dtype, filterShape.size());
+        if (dtype == DType.FLOAT32 && DirectConv.applies(l)) {
+            DirectConv.backpropFilter(l, (float[]) x.storage(), x.offset(), (float[]) dy.storage(), dy.offset(), (float[]) dw);
+            return Tensor.wrap(dtype, filterShape, dw);
+        }
         int chunk = l.imagesPerChunk(COLUMN_BUDGET);
         Object cols = l.pointwise() ? null : newArray(dtype, chunk * l.outSpatial() * l.k());
         for (int n0 = 0; n0 < l.batch(); n0 += chunk) {

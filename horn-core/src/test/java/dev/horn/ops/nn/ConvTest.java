@@ -87,6 +87,17 @@ class ConvTest {
         assertThat(loss.item()).isCloseTo(lhs, within(1e-9));
         assertThat(tf.reduceSum(tf.mul(grads[0], x)).item()).isCloseTo(lhs, within(1e-9 * Math.max(1, Math.abs(lhs))));
         assertThat(tf.reduceSum(tf.mul(grads[1], f)).item()).isCloseTo(lhs, within(1e-9 * Math.max(1, Math.abs(lhs))));
+        // float32 kernels (direct, im2col or flipped) give the float64 gradients
+        Tensor[] grads32;
+        try (GradientTape tape32 = new GradientTape()) {
+            Tensor x32 = tf.cast(x, DType.FLOAT32);
+            Tensor f32 = tf.cast(f, DType.FLOAT32);
+            tape32.watch(x32, f32);
+            Tensor loss32 = tf.reduceSum(tf.mul(tf.conv2d(x32, f32, strides, padding, null, dil), tf.cast(g, DType.FLOAT32)));
+            grads32 = tape32.gradient(loss32, x32, f32);
+        }
+        assertClose(grads32[0].toDoubleArray(), grads[0].toDoubleArray(), 1e-4);
+        assertClose(grads32[1].toDoubleArray(), grads[1].toDoubleArray(), 1e-4);
     }
 
     /** A batch larger than one column buffer (several im2col chunks) gives what its images give one by one. */
