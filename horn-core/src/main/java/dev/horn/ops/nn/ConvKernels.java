@@ -19,6 +19,7 @@ final class ConvKernels {
     /** Column-buffer elements per chunk: a few MiB, within the last-level cache's reach. */
     private static final int COLUMN_BUDGET = 1 << 21;
     private static final int GRAIN_ROWS = 64;
+    private static final int FLIPPED_MIN_CHANNELS = 16;
 
     private ConvKernels() {}
 
@@ -66,13 +67,15 @@ final class ConvKernels {
     }
 
     /**
-     * With stride 1 and one group, dx is itself a convolution: dy convolved with the filters
-     * flipped in space and with in and out swapped, padded by (kernel - 1) x dilation minus the
-     * forward padding. That runs the forward kernels (a gather and a GEMM) instead of a GEMM
-     * and a scatter-add.
+     * With stride 1, dx is itself a convolution: dy convolved with the filters flipped in space
+     * and with each group's in and out swapped, padded by (kernel - 1) x dilation minus the
+     * forward padding. That runs the forward kernels (a gather and a GEMM, or the direct
+     * depthwise loop) instead of a GEMM and a scatter-add.
      */
     private static boolean flippedApplies(Window window, ConvLayout l) {
-        return l.groups() == 1 && !l.pointwise() && java.util.Arrays.stream(window.strides()).allMatch(s -> s == 1);
+        // few input channels per group would make the flipped product's output too narrow for the GEMM
+        boolean wideEnough = l.inPerGroup() >= FLIPPED_MIN_CHANNELS || (l.inPerGroup() == 1 && l.outPerGroup() == 1);
+        return wideEnough && !l.pointwise() && java.util.Arrays.stream(window.strides()).allMatch(s -> s == 1);
     }
 
     private static Tensor flippedBackpropInput(Window window, Tensor w, Tensor dy, Shape inShape) {
@@ -87,20 +90,25 @@ final class ConvKernels {
         int kv = Window.product(kernel);
         int in = inShape.dim(r + 1);
         int out = dy.shape().dim(r + 1);
+        int inPerGroup = w.shape().dim(r);
+        int groups = in / inPerGroup;
+        int outPerGroup = out / groups;
         int[] flippedDims = java.util.Arrays.copyOf(kernel, r + 2);
-        flippedDims[r] = out;
+        flippedDims[r] = outPerGroup;
         flippedDims[r + 1] = in;
-        Object flipped = newArray(w.dtype(), kv * in * out);
+        Object flipped = newArray(w.dtype(), kv * in * outPerGroup);
         Object src = w.storage();
-        for (int p = 0; p < kv; p++) {
-            for (int ci = 0; ci < in; ci++) {
-                for (int co = 0; co < out; co++) {
-                    int to = ((kv - 1 - p) * out + co) * in + ci;
-                    int from = w.offset() + (p * in + ci) * out + co;
-                    if (flipped instanceof float[] f) {
-                        f[to] = ((float[]) src)[from];
-                    } else {
-                        ((double[]) flipped)[to] = ((double[]) src)[from];
+        for (int g = 0; g < groups; g++) {
+            for (int p = 0; p < kv; p++) {
+                for (int ci = 0; ci < inPerGroup; ci++) {
+                    for (int co = 0; co < outPerGroup; co++) {
+                        int to = ((kv - 1 - p) * outPerGroup + co) * in + g * inPerGroup + ci;
+                        int from = w.offset() + (p * inPerGroup + ci) * out + g * outPerGroup + co;
+                        if (flipped instanceof float[] f) {
+                            f[to] = ((float[]) src)[from];
+                        } else {
+                            ((double[]) flipped)[to] = ((double[]) src)[from];
+                        }
                     }
                 }
             }

@@ -1,29 +1,32 @@
 package dev.horn.ops.nn;
 
 import dev.horn.internal.cpu.Parallel;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Direct float32 convolution for windows of few elements (one group, kernel volume x in
- * channels at most {@link #MAX_DEPTH}: the first layer of an image model, 3x3 over 1-3
- * channels). There a GEMM's inner dimension is too short to repay packing and im2col, so each
- * output position accumulates vectors of output channels straight from the input: y[o, :] +=
- * x[src, c] * w[p, c, :]. The filter gradient sums the same products over the rows in fixed
- * blocks, whose partial sums are added in block order: the result does not depend on the thread
- * count.
+ * Direct float32 convolution where a GEMM's inner dimension is too short to repay packing and
+ * im2col: windows of few elements (one group, kernel volume x in channels at most
+ * {@link #MAX_DEPTH}: the first layer of an image model, 3x3 over 1-3 channels), and depthwise
+ * convolution with one output per input channel. Each output row accumulates straight from the
+ * input, vectorised across channels: y[o, :] += x[src, c] * w[p, c, :], or depthwise y[o, c] +=
+ * x[src, c] * w[p, c]. The filter gradient sums the same products over the rows in fixed
+ * blocks, whose partial sums are added in block order, so the result does not depend on the
+ * thread count. Vectors never cross a method boundary ({@link RowAdd} works on arrays): a
+ * vector the JIT fails to inline would be boxed on every step.
  */
 final class DirectConv {
     static final int MAX_DEPTH = 32;
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int GRAIN_ROWS = 128;
     private static final int BLOCK_ROWS = 1024;
 
     private DirectConv() {}
 
     static boolean applies(ConvLayout l) {
-        return l.groups() == 1 && !l.pointwise() && l.k() <= MAX_DEPTH;
+        return (l.groups() == 1 && !l.pointwise() && l.k() <= MAX_DEPTH) || isDepthwise(l);
+    }
+
+    /** One input and one output channel per group: depthwise with multiplier 1, channel-wise products. */
+    private static boolean isDepthwise(ConvLayout l) {
+        return l.groups() > 1 && l.inPerGroup() == 1 && l.outPerGroup() == 1;
     }
 
     /** y [rows, out] = windows of x times w [k, out]. */
@@ -32,25 +35,23 @@ final class DirectConv {
         int c = l.in();
         int kv = l.kernelVolume();
         int[] sources = l.sources();
+        boolean depthwise = isDepthwise(l);
         Parallel.forRange(l.batch() * l.outSpatial(), GRAIN_ROWS, (s, e) -> {
             for (int row = s; row < e; row++) {
-                int image = row / l.outSpatial();
                 int o = row % l.outSpatial();
-                int base = xOff + image * l.inSpatial() * c;
-                for (int j = 0; j < out; j += F.length()) {
-                    VectorMask<Float> m = F.indexInRange(j, out);
-                    FloatVector acc = FloatVector.zero(F);
-                    for (int p = 0; p < kv; p++) {
-                        int at = sources[o * kv + p];
-                        if (at < 0) {
-                            continue;
+                int base = xOff + row / l.outSpatial() * l.inSpatial() * c;
+                java.util.Arrays.fill(y, row * out, (row + 1) * out, 0f);
+                for (int p = 0; p < kv; p++) {
+                    int at = sources[o * kv + p];
+                    if (depthwise) { // y[o, c] += x[src, c] * w[p, c]
+                        if (at >= 0) {
+                            RowAdd.addProduct(y, row * out, x, base + at * c, w, wOff + p * out, out);
                         }
-                        for (int ci = 0; ci < c; ci++) {
-                            FloatVector wv = FloatVector.fromArray(F, w, wOff + (p * c + ci) * out + j, m);
-                            acc = wv.fma(FloatVector.broadcast(F, x[base + at * c + ci]), acc);
-                        }
+                        continue;
                     }
-                    acc.intoArray(y, row * out + j, m);
+                    for (int ci = 0; at >= 0 && ci < c; ci++) {
+                        RowAdd.add(y, row * out, w, wOff + (p * c + ci) * out, out, x[base + at * c + ci]);
+                    }
                 }
             }
         });
@@ -66,26 +67,22 @@ final class DirectConv {
         int rows = l.batch() * l.outSpatial();
         int blocks = Math.max(1, (rows + BLOCK_ROWS - 1) / BLOCK_ROWS);
         float[] partial = new float[blocks * k * out];
+        boolean depthwise = isDepthwise(l);
         Parallel.forRange(blocks, 1, (s, e) -> {
             for (int b = s; b < e; b++) {
-                int sum = b * k * out;
                 for (int row = b * BLOCK_ROWS; row < Math.min(rows, (b + 1) * BLOCK_ROWS); row++) {
-                    int image = row / l.outSpatial();
                     int o = row % l.outSpatial();
-                    int base = xOff + image * l.inSpatial() * c;
-                    for (int j = 0; j < out; j += F.length()) {
-                        VectorMask<Float> m = F.indexInRange(j, out);
-                        FloatVector g = FloatVector.fromArray(F, dy, dyOff + row * out + j, m);
-                        for (int p = 0; p < kv; p++) {
-                            int at = sources[o * kv + p];
-                            if (at < 0) {
-                                continue;
+                    int base = xOff + row / l.outSpatial() * l.inSpatial() * c;
+                    for (int p = 0; p < kv; p++) {
+                        int at = sources[o * kv + p];
+                        if (depthwise) { // dw[p, c] += x[src, c] * dy[o, c]
+                            if (at >= 0) {
+                                RowAdd.addProduct(partial, (b * kv + p) * out, x, base + at * c, dy, dyOff + row * out, out);
                             }
-                            for (int ci = 0; ci < c; ci++) {
-                                int to = sum + (p * c + ci) * out + j;
-                                FloatVector acc = FloatVector.fromArray(F, partial, to, m);
-                                g.fma(FloatVector.broadcast(F, x[base + at * c + ci]), acc).intoArray(partial, to, m);
-                            }
+                            continue;
+                        }
+                        for (int ci = 0; at >= 0 && ci < c; ci++) {
+                            RowAdd.add(partial, (b * k + p * c + ci) * out, dy, dyOff + row * out, out, x[base + at * c + ci]);
                         }
                     }
                 }
