@@ -103,39 +103,44 @@ class ConvTest {
         assertClose(grads32[1].toDoubleArray(), grads[1].toDoubleArray(), 1e-4);
     }
 
-    /** A batch larger than one column buffer (several im2col chunks) gives what its images give one by one. */
-    @Test
-    void chunkedBatchEqualsImageByImage() {
+    /**
+     * A batch of several row blocks (stride 1) or image chunks of the scatter-add input gradient
+     * (stride 2: 64 images of 15x15 windows of 3x3x16 per chunk) gives what its images give one
+     * by one.
+     */
+    @ParameterizedTest(name = "stride {0}, {1} images, split at {2}")
+    @CsvSource({"1, 20, 11", "2, 70, 64"})
+    void chunkedBatchEqualsImageByImage(int stride, int n, int split) {
         Random r = new Random(5);
-        int n = 20;
         Tensor x = tf.cast(random(r, n, 30, 30, 16), DType.FLOAT32);
         Tensor f = tf.cast(random(r, 3, 3, 16, 8), DType.FLOAT32);
-        Tensor g = tf.cast(random(r, n, 30, 30, 8), DType.FLOAT32);
-        Tensor[] all = convGrads(x, f, g);
-        Tensor y = tf.conv2d(x, f, 1, "SAME");
-        for (int i : new int[] {0, 15, 16, n - 1}) { // either side of the chunk border (16 images of 30x30x(3x3x16))
+        int o = 30 / stride;
+        Tensor g = tf.cast(random(r, n, o, o, 8), DType.FLOAT32);
+        Tensor[] all = convGrads(x, f, g, stride);
+        Tensor y = tf.conv2d(x, f, stride, "SAME");
+        for (int i : new int[] {0, split - 1, split, n - 1}) {
             Tensor xi = tf.slice(x, new int[] {i, 0, 0, 0}, new int[] {1, 30, 30, 16});
-            Tensor gi = tf.slice(g, new int[] {i, 0, 0, 0}, new int[] {1, 30, 30, 8});
-            Tensor[] one = convGrads(xi, f, gi);
-            assertThat(tf.slice(y, new int[] {i, 0, 0, 0}, new int[] {1, 30, 30, 8}).toFloatArray())
-                    .containsExactly(tf.conv2d(xi, f, 1, "SAME").toFloatArray());
+            Tensor gi = tf.slice(g, new int[] {i, 0, 0, 0}, new int[] {1, o, o, 8});
+            Tensor[] one = convGrads(xi, f, gi, stride);
+            assertThat(tf.slice(y, new int[] {i, 0, 0, 0}, new int[] {1, o, o, 8}).toFloatArray())
+                    .containsExactly(tf.conv2d(xi, f, stride, "SAME").toFloatArray());
             assertThat(tf.slice(all[0], new int[] {i, 0, 0, 0}, new int[] {1, 30, 30, 16}).toFloatArray())
                     .containsExactly(one[0].toFloatArray());
         }
-        Tensor[] head = convGrads(tf.slice(x, new int[] {0, 0, 0, 0}, new int[] {16, 30, 30, 16}), f,
-                tf.slice(g, new int[] {0, 0, 0, 0}, new int[] {16, 30, 30, 8}));
-        Tensor[] tail = convGrads(tf.slice(x, new int[] {16, 0, 0, 0}, new int[] {n - 16, 30, 30, 16}), f,
-                tf.slice(g, new int[] {16, 0, 0, 0}, new int[] {n - 16, 30, 30, 8}));
-        // filter gradients sum 18,000 products each: float32 rounding of about 1e-3 absolute
+        Tensor[] head = convGrads(tf.slice(x, new int[] {0, 0, 0, 0}, new int[] {split, 30, 30, 16}), f,
+                tf.slice(g, new int[] {0, 0, 0, 0}, new int[] {split, o, o, 8}), stride);
+        Tensor[] tail = convGrads(tf.slice(x, new int[] {split, 0, 0, 0}, new int[] {n - split, 30, 30, 16}), f,
+                tf.slice(g, new int[] {split, 0, 0, 0}, new int[] {n - split, o, o, 8}), stride);
+        // filter gradients sum thousands of products each: float32 rounding of about 1e-3 absolute
         assertClose(all[1].toDoubleArray(), tf.add(head[1], tail[1]).toDoubleArray(), 1e-3);
     }
 
-    private static Tensor[] convGrads(Tensor x, Tensor f, Tensor g) {
+    private static Tensor[] convGrads(Tensor x, Tensor f, Tensor g, int stride) {
         GradientTape tape = new GradientTape();
         Tensor loss;
         try (tape) {
             tape.watch(x, f);
-            loss = tf.reduceSum(tf.mul(tf.conv2d(x, f, 1, "SAME"), g));
+            loss = tf.reduceSum(tf.mul(tf.conv2d(x, f, stride, "SAME"), g));
         }
         return tape.gradient(loss, x, f);
     }
