@@ -43,6 +43,10 @@ final class ConvKernels {
             DirectConv.forward(l, (float[]) x.storage(), x.offset(), (float[]) w, wOff, (float[]) y);
             return;
         }
+        if (dtype == DType.FLOAT32 && NarrowConv.applies(l)) {
+            NarrowConv.forward(l, x, (float[]) w, wOff, (float[]) y);
+            return;
+        }
         if (l.pointwise()) { // the input is the column matrix: one GEMM per group, parallel inside
             int rows = l.batch() * l.outSpatial();
             for (int g = 0; g < l.groups(); g++) {
@@ -196,7 +200,7 @@ final class ConvKernels {
     }
 
     /** im2col: rows [r0, r1) (image, output position) of group g's windows into cols from its row 0, padding as zeros. */
-    private static void gather(ConvLayout l, Tensor x, int r0, int r1, int g, Object cols) {
+    static void gather(ConvLayout l, Tensor x, int r0, int r1, int g, Object cols) {
         Object src = x.storage();
         int base = x.offset() + g * l.inPerGroup();
         int c = l.inPerGroup();

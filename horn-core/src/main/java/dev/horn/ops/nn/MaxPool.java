@@ -2,7 +2,6 @@ package dev.horn.ops.nn;
 
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
-import dev.horn.ops.ShapeRules;
 
 /**
  * Max pooling over 1, 2 or 3 spatial axes, {@code tf.nn.max_pool1d/2d/3d}: x [batch, spatial...,
@@ -15,9 +14,7 @@ public final class MaxPool extends PoolingOp {
 
     @Override
     public TensorSpec[] infer(TensorSpec... inputs) {
-        ShapeRules.arity(name(), inputs, 1);
-        ShapeRules.floating(name(), inputs[0]);
-        return new TensorSpec[] {new TensorSpec(inputs[0].dtype(), PoolLayout.outputShape(name(), window, ksize, inputs[0].shape()))};
+        return pooled(inputs);
     }
 
     @Override
