@@ -29,7 +29,8 @@ public final class Bench {
             new ElementwiseBench(),
             new MnistMlpBench(),
             new LstmTextBench(),
-            new MnistCnnBench());
+            new MnistCnnBench(),
+            new ConvBench());
 
     /** Options every benchmark takes. */
     static final Map<String, String> COMMON_OPTIONS = Map.of(

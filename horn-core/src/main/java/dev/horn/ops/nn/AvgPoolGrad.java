@@ -3,7 +3,6 @@ package dev.horn.ops.nn;
 import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
-import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
 import java.util.Arrays;
 
@@ -11,21 +10,17 @@ import java.util.Arrays;
  * The gradient of {@link AvgPool}: dy -> dx of the given input shape, each window's dy spread
  * evenly over its real cells. Linear; its gradient is average pooling again.
  */
-public final class AvgPoolGrad extends Op {
-    private final Window window;
-    private final int[] ksize;
+public final class AvgPoolGrad extends PoolingOp {
     private final int[] inputShape;
 
     public AvgPoolGrad(Window window, int[] ksize, int[] inputShape) {
-        super("avg_pool" + window.rank() + "d_grad");
-        this.window = window;
-        this.ksize = ksize.clone();
+        super("avg_pool%d_grad", window, ksize);
         this.inputShape = inputShape.clone();
     }
 
     @Override
     public String attributes() {
-        return "orig_input_shape=" + Arrays.toString(inputShape) + ", ksize=" + Arrays.toString(ksize) + ", " + window;
+        return "orig_input_shape=" + Arrays.toString(inputShape) + ", " + super.attributes();
     }
 
     @Override

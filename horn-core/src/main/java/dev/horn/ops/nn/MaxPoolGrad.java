@@ -2,9 +2,7 @@ package dev.horn.ops.nn;
 
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
-import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
-import java.util.Arrays;
 
 import static dev.horn.Tf.tf;
 
@@ -12,19 +10,9 @@ import static dev.horn.Tf.tf;
  * The gradient of {@link MaxPool}: x, dy -> dx, each window's dy added at the window's first
  * maximum in x. Linear in dy; piecewise constant in x (its gradient there is zero).
  */
-public final class MaxPoolGrad extends Op {
-    private final Window window;
-    private final int[] ksize;
-
+public final class MaxPoolGrad extends PoolingOp {
     public MaxPoolGrad(Window window, int[] ksize) {
-        super("max_pool" + window.rank() + "d_grad");
-        this.window = window;
-        this.ksize = ksize.clone();
-    }
-
-    @Override
-    public String attributes() {
-        return "ksize=" + Arrays.toString(ksize) + ", " + window;
+        super("max_pool%d_grad", window, ksize);
     }
 
     @Override

@@ -2,9 +2,7 @@ package dev.horn.ops.nn;
 
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
-import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
-import java.util.Arrays;
 
 import static dev.horn.Tf.tf;
 
@@ -13,19 +11,9 @@ import static dev.horn.Tf.tf;
  * each window's first maximum, shaped like the pooled output. It and {@link MaxPoolGrad} are
  * each other's transposes, so gradients of any order close over the two.
  */
-public final class MaxPoolGradGrad extends Op {
-    private final Window window;
-    private final int[] ksize;
-
+public final class MaxPoolGradGrad extends PoolingOp {
     public MaxPoolGradGrad(Window window, int[] ksize) {
-        super("max_pool" + window.rank() + "d_grad_grad");
-        this.window = window;
-        this.ksize = ksize.clone();
-    }
-
-    @Override
-    public String attributes() {
-        return "ksize=" + Arrays.toString(ksize) + ", " + window;
+        super("max_pool%d_grad_grad", window, ksize);
     }
 
     @Override

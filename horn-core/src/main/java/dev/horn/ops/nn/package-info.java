@@ -1,0 +1,19 @@
+/**
+ * Neural-network ops: softmax and log-softmax; convolution ({@link dev.horn.ops.nn.Conv}, 1-3
+ * spatial axes, groups implied by the channels, so depthwise convolution is a grouped one) with
+ * its input and filter gradients; max and average pooling with their gradients. Each gradient
+ * op has its own gradient, so derivatives of any order close over the family: conv's backprop
+ * ops are linear in both operands, max_pool_grad and max_pool_grad_grad are each other's
+ * transposes, avg_pool and avg_pool_grad likewise.
+ *
+ * <p>Kernels are channels last (TF's CPU layout); {@link dev.horn.ops.nn.WindowedOps} transposes
+ * channels-first data around them and holds TF's argument conventions. A {@link
+ * dev.horn.ops.nn.Window} fixes strides, dilations and padding with TF's SAME/VALID rules and
+ * lists, for every output position, the input position each kernel position reads: one table
+ * drives im2col, its transpose and pooling for any spatial rank. Which kernel runs is decided
+ * from the shapes alone: direct vectorised loops for short windows and depthwise convolution,
+ * im2col into cache-sized row blocks on the packed GEMM otherwise, the input gradient as the
+ * flipped forward convolution at stride 1. Bias and activation after a convolution are not
+ * fused into it: the graph compiler's element-wise fusion joins them into one pass of their own.
+ */
+package dev.horn.ops.nn;
