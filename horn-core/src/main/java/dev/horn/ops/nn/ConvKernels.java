@@ -9,16 +9,20 @@ import dev.horn.internal.cpu.HeapArrays;
 import dev.horn.internal.cpu.Parallel;
 
 /**
- * The convolution family lowered to the packed GEMM (im2col): per chunk of images and per
- * group, the windows are gathered into a column matrix (in parallel over its rows) and one GEMM
- * (parallel inside) does the arithmetic. A pointwise convolution (1x1, stride 1) needs no
- * gather: the input already is the column matrix. Chunks bound the column buffer; the order of
- * additions depends only on the shapes, so results are deterministic at a fixed thread count.
+ * The convolution family lowered to the packed GEMM (im2col). Forward and filter gradient split
+ * the output rows (image, position) into blocks ({@link RowBlocks}) spread across the cores;
+ * each core gathers a block's windows into a column matrix that stays in its cache and runs
+ * the GEMM on it, so the columns never travel through memory. A pointwise convolution (1x1,
+ * stride 1) needs no gather: the input already is the column matrix. The input gradient runs
+ * as the flipped forward convolution where it can, else as a GEMM per chunk of images followed
+ * by a scatter-add (col2im). Every element's additions come in an order fixed by the shapes and
+ * the thread count, so results are deterministic at a fixed thread count.
  */
 final class ConvKernels {
     /** Column-buffer elements per chunk: a few MiB, within the last-level cache's reach. */
     private static final int COLUMN_BUDGET = 1 << 21;
     private static final int GRAIN_ROWS = 64;
+    private static final int FLIPPED_MIN_CHANNELS = 16;
 
     private ConvKernels() {}
 
@@ -27,33 +31,92 @@ final class ConvKernels {
         Tensor x = input.contiguous();
         Tensor w = filters.contiguous();
         ConvLayout l = ConvLayout.of(window, x.shape(), w.shape(), outShape);
+        Object y = HeapArrays.newUninitialized(x.dtype(), outShape.size());
+        forward(l, x, w.storage(), w.offset(), y);
+        return Tensor.wrap(x.dtype(), outShape, y);
+    }
+
+    /** y = conv(x, w) for a layout: direct for short windows in float32, else im2col and GEMM. */
+    private static void forward(ConvLayout l, Tensor x, Object w, int wOff, Object y) {
         DType dtype = x.dtype();
-        Object y = HeapArrays.newUninitialized(dtype, outShape.size());
-        int chunk = l.imagesPerChunk(COLUMN_BUDGET);
-        Object cols = l.pointwise() ? null : newArray(dtype, chunk * l.outSpatial() * l.k());
-        for (int n0 = 0; n0 < l.batch(); n0 += chunk) {
-            int images = Math.min(chunk, l.batch() - n0);
-            int rows = images * l.outSpatial();
+        if (dtype == DType.FLOAT32 && DirectConv.applies(l)) {
+            DirectConv.forward(l, (float[]) x.storage(), x.offset(), (float[]) w, wOff, (float[]) y);
+            return;
+        }
+        if (l.pointwise()) { // the input is the column matrix: one GEMM per group, parallel inside
+            int rows = l.batch() * l.outSpatial();
             for (int g = 0; g < l.groups(); g++) {
-                Object a;
-                int aOff;
-                int lda;
-                if (l.pointwise()) {
-                    a = x.storage();
-                    aOff = x.offset() + n0 * l.inSpatial() * l.in() + g * l.inPerGroup();
-                    lda = l.in();
-                } else {
-                    gather(l, x, n0, images, g, cols);
-                    a = cols;
-                    aOff = 0;
-                    lda = l.k();
+                gemm(dtype, false, false, rows, l.outPerGroup(), l.k(), x.storage(), x.offset() + g * l.inPerGroup(), l.in(),
+                        w, wOff + g * l.outPerGroup(), l.out(), y, g * l.outPerGroup(), l.out(), false);
+            }
+            return;
+        }
+        RowBlocks blocks = RowBlocks.of(l);
+        Parallel.forRange(blocks.count(), 1, (s, e) -> {
+            Object cols = newArray(dtype, blocks.rows() * l.k());
+            for (int b = s; b < e; b++) {
+                int r0 = b * blocks.rows();
+                int n = Math.min(blocks.rows(), blocks.total() - r0);
+                for (int g = 0; g < l.groups(); g++) {
+                    gather(l, x, r0, r0 + n, g, cols);
+                    blockGemm(dtype, false, n, l.outPerGroup(), l.k(), cols,
+                            w, wOff + g * l.outPerGroup(), l.out(), y, r0 * l.out() + g * l.outPerGroup(), l.out(), false);
                 }
-                gemm(dtype, false, false, rows, l.outPerGroup(), l.k(), a, aOff, lda,
-                        w.storage(), w.offset() + g * l.outPerGroup(), l.out(),
-                        y, n0 * l.outSpatial() * l.out() + g * l.outPerGroup(), l.out(), false);
+            }
+        });
+    }
+
+    /**
+     * With stride 1, dx is itself a convolution: dy convolved with the filters flipped in space
+     * and with each group's in and out swapped, padded by (kernel - 1) x dilation minus the
+     * forward padding. That runs the forward kernels (a gather and a GEMM, or the direct
+     * depthwise loop) instead of a GEMM and a scatter-add.
+     */
+    private static boolean flippedApplies(Window window, ConvLayout l) {
+        // few input channels per group would make the flipped product's output too narrow for the GEMM
+        boolean wideEnough = l.inPerGroup() >= FLIPPED_MIN_CHANNELS || (l.inPerGroup() == 1 && l.outPerGroup() == 1);
+        return wideEnough && !l.pointwise() && java.util.Arrays.stream(window.strides()).allMatch(s -> s == 1);
+    }
+
+    private static Tensor flippedBackpropInput(Window window, Tensor w, Tensor dy, Shape inShape) {
+        int r = window.rank();
+        int[] inDims = java.util.Arrays.copyOfRange(inShape.dims(), 1, r + 1);
+        int[] kernel = java.util.Arrays.copyOfRange(w.shape().dims(), 0, r);
+        int[] outDims = java.util.Arrays.copyOfRange(dy.shape().dims(), 1, r + 1);
+        int[] before = window.padBefore(inDims, kernel, outDims);
+        for (int i = 0; i < r; i++) {
+            before[i] = (kernel[i] - 1) * window.dilations()[i] - before[i];
+        }
+        int kv = Window.product(kernel);
+        int in = inShape.dim(r + 1);
+        int out = dy.shape().dim(r + 1);
+        int inPerGroup = w.shape().dim(r);
+        int groups = in / inPerGroup;
+        int outPerGroup = out / groups;
+        int[] flippedDims = java.util.Arrays.copyOf(kernel, r + 2);
+        flippedDims[r] = outPerGroup;
+        flippedDims[r + 1] = in;
+        Object flipped = newArray(w.dtype(), kv * in * outPerGroup);
+        Object src = w.storage();
+        for (int g = 0; g < groups; g++) {
+            for (int p = 0; p < kv; p++) {
+                for (int ci = 0; ci < inPerGroup; ci++) {
+                    for (int co = 0; co < outPerGroup; co++) {
+                        int to = ((kv - 1 - p) * outPerGroup + co) * in + g * inPerGroup + ci;
+                        int from = w.offset() + (p * inPerGroup + ci) * out + g * outPerGroup + co;
+                        if (flipped instanceof float[] f) {
+                            f[to] = ((float[]) src)[from];
+                        } else {
+                            ((double[]) flipped)[to] = ((double[]) src)[from];
+                        }
+                    }
+                }
             }
         }
-        return Tensor.wrap(dtype, outShape, y);
+        ConvLayout l = ConvLayout.of(window, dy.shape(), Shape.of(flippedDims), inShape, before);
+        Object dx = HeapArrays.newUninitialized(dy.dtype(), inShape.size());
+        forward(l, dy, flipped, 0, dx);
+        return Tensor.wrap(dy.dtype(), inShape, dx);
     }
 
     /** dx = conv_backprop_input(w, dy): column gradients by GEMM, scattered back onto the windows. */
@@ -61,6 +124,9 @@ final class ConvKernels {
         Tensor w = filters.contiguous();
         Tensor dy = outBackprop.contiguous();
         ConvLayout l = ConvLayout.of(window, inShape, w.shape(), dy.shape());
+        if (flippedApplies(window, l)) {
+            return flippedBackpropInput(window, w, dy, inShape);
+        }
         DType dtype = dy.dtype();
         Object dx = HeapArrays.newArray(dtype, inShape.size());
         int chunk = l.imagesPerChunk(COLUMN_BUDGET);
@@ -91,56 +157,89 @@ final class ConvKernels {
         ConvLayout l = ConvLayout.of(window, x.shape(), filterShape, dy.shape());
         DType dtype = x.dtype();
         Object dw = HeapArrays.newArray(dtype, filterShape.size());
-        int chunk = l.imagesPerChunk(COLUMN_BUDGET);
-        Object cols = l.pointwise() ? null : newArray(dtype, chunk * l.outSpatial() * l.k());
-        for (int n0 = 0; n0 < l.batch(); n0 += chunk) {
-            int images = Math.min(chunk, l.batch() - n0);
-            int rows = images * l.outSpatial();
+        if (dtype == DType.FLOAT32 && DirectConv.applies(l)) {
+            DirectConv.backpropFilter(l, (float[]) x.storage(), x.offset(), (float[]) dy.storage(), dy.offset(), (float[]) dw);
+            return Tensor.wrap(dtype, filterShape, dw);
+        }
+        if (l.pointwise()) {
+            int rows = l.batch() * l.outSpatial();
             for (int g = 0; g < l.groups(); g++) {
-                Object a;
-                int aOff;
-                int lda;
-                if (l.pointwise()) {
-                    a = x.storage();
-                    aOff = x.offset() + n0 * l.inSpatial() * l.in() + g * l.inPerGroup();
-                    lda = l.in();
-                } else {
-                    gather(l, x, n0, images, g, cols);
-                    a = cols;
-                    aOff = 0;
-                    lda = l.k();
+                gemm(dtype, true, false, l.k(), l.outPerGroup(), rows, x.storage(), x.offset() + g * l.inPerGroup(), l.in(),
+                        dy.storage(), dy.offset() + g * l.outPerGroup(), l.out(), dw, g * l.outPerGroup(), l.out(), true);
+            }
+            return Tensor.wrap(dtype, filterShape, dw);
+        }
+        // each thread's range of row blocks sums into its own copy, added up in range order
+        RowBlocks blocks = RowBlocks.of(l);
+        Object[] partials = new Object[blocks.count()];
+        Parallel.forRange(blocks.count(), 1, (s, e) -> {
+            Object cols = newArray(dtype, blocks.rows() * l.k());
+            Object partial = newArray(dtype, filterShape.size());
+            for (int b = s; b < e; b++) {
+                int r0 = b * blocks.rows();
+                int n = Math.min(blocks.rows(), blocks.total() - r0);
+                for (int g = 0; g < l.groups(); g++) {
+                    gather(l, x, r0, r0 + n, g, cols);
+                    blockGemm(dtype, true, l.k(), l.outPerGroup(), n, cols,
+                            dy.storage(), dy.offset() + r0 * l.out() + g * l.outPerGroup(), l.out(),
+                            partial, g * l.outPerGroup(), l.out(), true);
                 }
-                gemm(dtype, true, false, l.k(), l.outPerGroup(), rows, a, aOff, lda,
-                        dy.storage(), dy.offset() + n0 * l.outSpatial() * l.out() + g * l.outPerGroup(), l.out(),
-                        dw, g * l.outPerGroup(), l.out(), true);
+            }
+            partials[s] = partial;
+        });
+        for (Object partial : partials) {
+            if (partial != null) {
+                RowAdd.add(dw, 0, partial, 0, filterShape.size(), 1);
             }
         }
         return Tensor.wrap(dtype, filterShape, dw);
     }
 
-    /** im2col: rows (image, output position) of group g's windows into cols, padding as zeros. */
-    private static void gather(ConvLayout l, Tensor x, int n0, int images, int g, Object cols) {
+    /** im2col: rows [r0, r1) (image, output position) of group g's windows into cols from its row 0, padding as zeros. */
+    private static void gather(ConvLayout l, Tensor x, int r0, int r1, int g, Object cols) {
         Object src = x.storage();
         int base = x.offset() + g * l.inPerGroup();
         int c = l.inPerGroup();
         int kv = l.kernelVolume();
         int[] sources = l.sources();
-        Parallel.forRange(images * l.outSpatial(), GRAIN_ROWS, (s, e) -> {
-            for (int row = s; row < e; row++) {
-                int image = n0 + row / l.outSpatial();
-                int o = row % l.outSpatial();
-                int dst = row * l.k();
-                int imageBase = base + image * l.inSpatial() * l.in();
-                for (int p = 0; p < kv; p++, dst += c) {
-                    int at = sources[o * kv + p];
-                    if (at < 0) {
-                        zero(cols, dst, c);
-                    } else {
-                        System.arraycopy(src, imageBase + at * l.in(), cols, dst, c);
-                    }
+        WindowRuns runs = l.runs();
+        for (int row = r0; row < r1; row++) {
+            int image = row / l.outSpatial();
+            int o = row % l.outSpatial();
+            int dst = (row - r0) * l.k();
+            int imageBase = base + image * l.inSpatial() * l.in();
+            if (runs != null) { // one group: each run is one contiguous stretch of input
+                for (int r = runs.start()[o]; r < runs.start()[o + 1]; r++) {
+                    int at = runs.source()[r];
+                    copy(src, at < 0 ? -1 : imageBase + at * c, cols, dst + runs.kernelPos()[r] * c, runs.length()[r] * c);
                 }
+                continue;
             }
-        });
+            for (int p = 0; p < kv; p++, dst += c) {
+                int at = sources[o * kv + p];
+                copy(src, at < 0 ? -1 : imageBase + at * l.in(), cols, dst, c);
+            }
+        }
+    }
+
+    /** Copies n elements from src[from] (zeros when from is -1); short runs by a plain loop, cheaper than a call. */
+    private static void copy(Object src, int from, Object dst, int to, int n) {
+        if (from < 0) {
+            zero(dst, to, n);
+        } else if (n >= 16) {
+            System.arraycopy(src, from, dst, to, n);
+        } else if (dst instanceof float[] fd) {
+            float[] fs = (float[]) src;
+            for (int i = 0; i < n; i++) {
+                fd[to + i] = fs[from + i];
+            }
+        } else {
+            double[] dd = (double[]) dst;
+            double[] ds = (double[]) src;
+            for (int i = 0; i < n; i++) {
+                dd[to + i] = ds[from + i];
+            }
+        }
     }
 
     /**
@@ -177,6 +276,21 @@ final class ConvKernels {
             java.util.Arrays.fill(f, from, from + length, 0f);
         } else {
             java.util.Arrays.fill((double[]) a, from, from + length, 0.0);
+        }
+    }
+
+    /**
+     * One block's product on the calling thread, A the block's column matrix (transposed for
+     * the filter gradient): the Java GEMM, never the native BLAS, whose own threads would
+     * contend with the blocks running on the other cores.
+     */
+    private static void blockGemm(DType dtype, boolean transA, int m, int n, int k, Object cols,
+                                  Object b, int bOff, int ldb, Object c, int cOff, int ldc, boolean accumulate) {
+        int lda = transA ? m : k;
+        if (dtype == DType.FLOAT32) {
+            Gemm.sgemm(transA, false, m, n, k, (float[]) cols, 0, lda, (float[]) b, bOff, ldb, (float[]) c, cOff, ldc, accumulate);
+        } else {
+            Gemm.dgemm(transA, false, m, n, k, (double[]) cols, 0, lda, (double[]) b, bOff, ldb, (double[]) c, cOff, ldc, accumulate);
         }
     }
 

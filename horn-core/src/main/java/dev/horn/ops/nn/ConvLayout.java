@@ -11,18 +11,31 @@ import java.util.Arrays;
  * the window at output position o, kernel position major, channel minor ({@link Window#sources}).
  */
 record ConvLayout(int batch, int inSpatial, int in, int outSpatial, int out, int kernelVolume, int groups,
-                  boolean pointwise, int[] sources) {
+                  boolean pointwise, int[] sources, WindowRuns runs) {
 
     static ConvLayout of(Window window, Shape x, Shape filters, Shape y) {
         int r = window.rank();
         int[] inDims = Arrays.copyOfRange(x.dims(), 1, r + 1);
         int[] kernel = Arrays.copyOfRange(filters.dims(), 0, r);
         int[] outDims = Arrays.copyOfRange(y.dims(), 1, r + 1);
+        return of(window, x, filters, y, window.padBefore(inDims, kernel, outDims));
+    }
+
+    /** The layout with the zeros before each spatial axis given (the flipped convolution of a gradient). */
+    static ConvLayout of(Window window, Shape x, Shape filters, Shape y, int[] before) {
+        int r = window.rank();
+        int[] inDims = Arrays.copyOfRange(x.dims(), 1, r + 1);
+        int[] kernel = Arrays.copyOfRange(filters.dims(), 0, r);
+        int[] outDims = Arrays.copyOfRange(y.dims(), 1, r + 1);
         int in = x.dim(r + 1);
-        boolean pointwise = window.isPointwise(kernel);
+        boolean pointwise = window.isPointwise(kernel) && Arrays.stream(before).allMatch(b -> b == 0);
+        int groups = in / filters.dim(r);
+        int kernelVolume = Window.product(kernel);
+        int[] sources = pointwise ? null : window.sources(inDims, kernel, outDims, before);
         return new ConvLayout(x.dim(0), Window.product(inDims), in, Window.product(outDims), y.dim(r + 1),
-                Window.product(kernel), in / filters.dim(r), pointwise,
-                pointwise ? null : window.sources(inDims, kernel, outDims));
+                kernelVolume, groups, pointwise, sources,
+                // one group's channels are only contiguous across kernel positions when it is the only group
+                pointwise || groups > 1 ? null : WindowRuns.of(sources, kernelVolume));
     }
 
     int inPerGroup() {

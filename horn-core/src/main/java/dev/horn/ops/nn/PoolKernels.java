@@ -6,6 +6,8 @@ import dev.horn.Tensor;
 import dev.horn.internal.cpu.HeapArrays;
 import dev.horn.internal.cpu.Parallel;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -108,6 +110,79 @@ final class PoolKernels {
         return best;
     }
 
+    /**
+     * For each channel of the window at output o, the kernel position of its first maximum (as a
+     * float, exact for any window size), found a vector of channels at a time.
+     */
+    private static void firstMaxima(PoolLayout l, float[] x, int base, int o, float[] first) {
+        int c = l.channels();
+        int kv = l.kernelVolume();
+        int i = 0;
+        for (int bound = F.loopBound(c); i < bound; i += F.length()) {
+            FloatVector best = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+            FloatVector where = FloatVector.broadcast(F, -1f);
+            for (int p = 0; p < kv; p++) {
+                int at = l.sources()[o * kv + p];
+                if (at >= 0) {
+                    FloatVector v = FloatVector.fromArray(F, x, base + at * c + i);
+                    // strictly greater keeps the first maximum; an unset lane takes the first real cell
+                    VectorMask<Float> better = v.compare(VectorOperators.GT, best).or(where.compare(VectorOperators.LT, 0f));
+                    best = best.blend(v, better);
+                    where = where.blend((float) p, better);
+                }
+            }
+            where.intoArray(first, i);
+        }
+        for (; i < c; i++) {
+            float best = Float.NEGATIVE_INFINITY;
+            float where = -1;
+            for (int p = 0; p < kv; p++) {
+                int at = l.sources()[o * kv + p];
+                if (at >= 0 && (where < 0 || x[base + at * c + i] > best)) {
+                    best = x[base + at * c + i];
+                    where = p;
+                }
+            }
+            first[i] = where;
+        }
+    }
+
+    /**
+     * Routes one window's values between the output position and each channel's first maximum:
+     * {@code scatter} adds small[s..] into big at the maxima (the gradient), else copies big at
+     * the maxima into small[s..] (the gradient's gradient). {@code big} is the image's input-shaped
+     * array from offset b.
+     */
+    private static void routeFloat(PoolLayout l, int o, float[] first, boolean scatter, float[] small, int s, float[] big, int b) {
+        int c = l.channels();
+        int kv = l.kernelVolume();
+        for (int p = 0; p < kv; p++) {
+            int at = l.sources()[o * kv + p];
+            if (at < 0) {
+                continue;
+            }
+            int cell = b + at * c;
+            int i = 0;
+            for (int bound = F.loopBound(c); i < bound; i += F.length()) {
+                VectorMask<Float> here = FloatVector.fromArray(F, first, i).compare(VectorOperators.EQ, (float) p);
+                if (scatter) {
+                    FloatVector.fromArray(F, big, cell + i).add(FloatVector.fromArray(F, small, s + i), here).intoArray(big, cell + i);
+                } else {
+                    FloatVector.fromArray(F, small, s + i).blend(FloatVector.fromArray(F, big, cell + i), here).intoArray(small, s + i);
+                }
+            }
+            for (; i < c; i++) {
+                if (first[i] == p) {
+                    if (scatter) {
+                        big[cell + i] += small[s + i];
+                    } else {
+                        small[s + i] = big[cell + i];
+                    }
+                }
+            }
+        }
+    }
+
     /** dx of max pooling: each window's gradient added at its first maximum. */
     static Tensor maxPoolGrad(Window window, int[] ksize, Tensor input, Tensor outBackprop) {
         Tensor x = input.contiguous();
@@ -116,10 +191,16 @@ final class PoolKernels {
         Object dx = HeapArrays.newArray(x.dtype(), x.size());
         int c = l.channels();
         Parallel.forRange(l.batch(), 1, (s, e) -> {
+            float[] first = new float[c];
             for (int image = s; image < e; image++) {
                 int base = x.offset() + image * l.inSpatial() * c;
                 for (int o = 0; o < l.outSpatial(); o++) {
                     int g = dy.offset() + (image * l.outSpatial() + o) * c;
+                    if (dx instanceof float[] fdx) {
+                        firstMaxima(l, (float[]) x.storage(), base, o, first);
+                        routeFloat(l, o, first, true, (float[]) dy.storage(), g, fdx, image * l.inSpatial() * c);
+                        continue;
+                    }
                     for (int i = 0; i < c; i++) {
                         int at = image * l.inSpatial() * c + argmax(l, x, base, o, i) * c + i;
                         if (dx instanceof float[] f) {
@@ -142,10 +223,16 @@ final class PoolKernels {
         Object y = HeapArrays.newUninitialized(x.dtype(), outShape.size());
         int c = l.channels();
         Parallel.forRange(l.batch() * l.outSpatial(), GRAIN_ROWS, (s, e) -> {
+            float[] first = new float[c];
             for (int row = s; row < e; row++) {
                 int image = row / l.outSpatial();
                 int o = row % l.outSpatial();
                 int base = x.offset() + image * l.inSpatial() * c;
+                if (y instanceof float[] fy) {
+                    firstMaxima(l, (float[]) x.storage(), base, o, first);
+                    routeFloat(l, o, first, false, fy, row * c, (float[]) g.storage(), g.offset() + image * l.inSpatial() * c);
+                    continue;
+                }
                 for (int i = 0; i < c; i++) {
                     int at = g.offset() + image * l.inSpatial() * c + argmax(l, x, base, o, i) * c + i;
                     if (y instanceof float[] f) {

@@ -3,7 +3,10 @@ package dev.horn.ops.nn;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
-/** dst[d..d+n) += scale * src[s..s+n) for float32 (vectorised) or float64 arrays: the scatter kernels' inner step. */
+/**
+ * dst[d..d+n) += scale * src[s..s+n), or += a[..] * b[..] element by element, for float32
+ * (vectorised) or float64 arrays: the inner step of the scatter and direct kernels.
+ */
 final class RowAdd {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
@@ -27,6 +30,18 @@ final class RowAdd {
             for (int i = 0; i < n; i++) {
                 dd[d + i] += ds[s + i] * scale;
             }
+        }
+    }
+
+    /** dst[d + i] += a[ai + i] * b[bi + i] for i < n, float32 arrays. */
+    static void addProduct(float[] dst, int d, float[] a, int ai, float[] b, int bi, int n) {
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+            FloatVector.fromArray(F, a, ai + i).fma(FloatVector.fromArray(F, b, bi + i), FloatVector.fromArray(F, dst, d + i))
+                    .intoArray(dst, d + i);
+        }
+        for (; i < n; i++) {
+            dst[d + i] += a[ai + i] * b[bi + i];
         }
     }
 }

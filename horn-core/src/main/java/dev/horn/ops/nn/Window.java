@@ -82,8 +82,12 @@ public record Window(int[] strides, int[] dilations, Padding padding) {
      * 3-D windows alike, for im2col, its transpose and pooling.
      */
     int[] sources(int[] in, int[] kernel, int[] out) {
+        return sources(in, kernel, out, padBefore(in, kernel, out));
+    }
+
+    /** {@link #sources} with the padding before each axis given, not derived from the padding scheme. */
+    int[] sources(int[] in, int[] kernel, int[] out, int[] before) {
         int r = rank();
-        int[] before = padBefore(in, kernel, out);
         int outSize = product(out);
         int kSize = product(kernel);
         int[] table = new int[outSize * kSize];

@@ -54,6 +54,9 @@ class ConvTest {
         "1, 9, 8, 2, 2, 3, 2, 2, 1, 1, 3, 2, VALID",
         "2, 6, 5, 6, 3, 3, 2, 9, 1, 1, 1, 1, SAME",
         "2, 6, 5, 6, 3, 3, 1, 6, 2, 1, 1, 1, SAME",
+        "2, 6, 5, 6, 3, 3, 1, 6, 1, 1, 1, 1, SAME",
+        "1, 7, 6, 5, 3, 3, 1, 5, 1, 1, 2, 1, VALID",
+        "1, 6, 5, 32, 3, 3, 16, 4, 1, 1, 1, 1, SAME",
         "3, 5, 4, 8, 1, 1, 8, 5, 1, 1, 1, 1, VALID",
         "2, 6, 6, 4, 1, 1, 4, 3, 2, 2, 1, 1, SAME",
         "1, 10, 11, 37, 3, 3, 37, 19, 1, 1, 1, 1, SAME",
@@ -87,29 +90,57 @@ class ConvTest {
         assertThat(loss.item()).isCloseTo(lhs, within(1e-9));
         assertThat(tf.reduceSum(tf.mul(grads[0], x)).item()).isCloseTo(lhs, within(1e-9 * Math.max(1, Math.abs(lhs))));
         assertThat(tf.reduceSum(tf.mul(grads[1], f)).item()).isCloseTo(lhs, within(1e-9 * Math.max(1, Math.abs(lhs))));
+        // float32 kernels (direct, im2col or flipped) give the float64 gradients
+        Tensor[] grads32;
+        try (GradientTape tape32 = new GradientTape()) {
+            Tensor x32 = tf.cast(x, DType.FLOAT32);
+            Tensor f32 = tf.cast(f, DType.FLOAT32);
+            tape32.watch(x32, f32);
+            Tensor loss32 = tf.reduceSum(tf.mul(tf.conv2d(x32, f32, strides, padding, null, dil), tf.cast(g, DType.FLOAT32)));
+            grads32 = tape32.gradient(loss32, x32, f32);
+        }
+        assertClose(grads32[0].toDoubleArray(), grads[0].toDoubleArray(), 1e-4);
+        assertClose(grads32[1].toDoubleArray(), grads[1].toDoubleArray(), 1e-4);
     }
 
-    /** A chunked batch (more images than one column buffer holds) and float32 gradients against float64. */
-    @Test
-    void largeBatchFloat32ForwardAndGradientsMatchFloat64() {
+    /**
+     * A batch of several row blocks (stride 1) or image chunks of the scatter-add input gradient
+     * (stride 2: 64 images of 15x15 windows of 3x3x16 per chunk) gives what its images give one
+     * by one.
+     */
+    @ParameterizedTest(name = "stride {0}, {1} images, split at {2}")
+    @CsvSource({"1, 20, 11", "2, 70, 64"})
+    void chunkedBatchEqualsImageByImage(int stride, int n, int split) {
         Random r = new Random(5);
-        Tensor x = random(r, 20, 30, 30, 16);
-        Tensor f = random(r, 3, 3, 16, 24);
-        Tensor g = random(r, 20, 30, 30, 24);
-        Tensor[] g64 = convGrads(x, f, g);
-        Tensor[] g32 = convGrads(tf.cast(x, DType.FLOAT32), tf.cast(f, DType.FLOAT32), tf.cast(g, DType.FLOAT32));
-        assertClose(tf.conv2d(tf.cast(x, DType.FLOAT32), tf.cast(f, DType.FLOAT32), 1, "SAME").toDoubleArray(),
-                tf.conv2d(x, f, 1, "SAME").toDoubleArray(), 1e-4);
-        assertClose(g32[0].toDoubleArray(), g64[0].toDoubleArray(), 1e-4);
-        assertClose(g32[1].toDoubleArray(), g64[1].toDoubleArray(), 1e-3);
+        Tensor x = tf.cast(random(r, n, 30, 30, 16), DType.FLOAT32);
+        Tensor f = tf.cast(random(r, 3, 3, 16, 8), DType.FLOAT32);
+        int o = 30 / stride;
+        Tensor g = tf.cast(random(r, n, o, o, 8), DType.FLOAT32);
+        Tensor[] all = convGrads(x, f, g, stride);
+        Tensor y = tf.conv2d(x, f, stride, "SAME");
+        for (int i : new int[] {0, split - 1, split, n - 1}) {
+            Tensor xi = tf.slice(x, new int[] {i, 0, 0, 0}, new int[] {1, 30, 30, 16});
+            Tensor gi = tf.slice(g, new int[] {i, 0, 0, 0}, new int[] {1, o, o, 8});
+            Tensor[] one = convGrads(xi, f, gi, stride);
+            assertThat(tf.slice(y, new int[] {i, 0, 0, 0}, new int[] {1, o, o, 8}).toFloatArray())
+                    .containsExactly(tf.conv2d(xi, f, stride, "SAME").toFloatArray());
+            assertThat(tf.slice(all[0], new int[] {i, 0, 0, 0}, new int[] {1, 30, 30, 16}).toFloatArray())
+                    .containsExactly(one[0].toFloatArray());
+        }
+        Tensor[] head = convGrads(tf.slice(x, new int[] {0, 0, 0, 0}, new int[] {split, 30, 30, 16}), f,
+                tf.slice(g, new int[] {0, 0, 0, 0}, new int[] {split, o, o, 8}), stride);
+        Tensor[] tail = convGrads(tf.slice(x, new int[] {split, 0, 0, 0}, new int[] {n - split, 30, 30, 16}), f,
+                tf.slice(g, new int[] {split, 0, 0, 0}, new int[] {n - split, o, o, 8}), stride);
+        // filter gradients sum thousands of products each: float32 rounding of about 1e-3 absolute
+        assertClose(all[1].toDoubleArray(), tf.add(head[1], tail[1]).toDoubleArray(), 1e-3);
     }
 
-    private static Tensor[] convGrads(Tensor x, Tensor f, Tensor g) {
+    private static Tensor[] convGrads(Tensor x, Tensor f, Tensor g, int stride) {
         GradientTape tape = new GradientTape();
         Tensor loss;
         try (tape) {
             tape.watch(x, f);
-            loss = tf.reduceSum(tf.mul(tf.conv2d(x, f, 1, "SAME"), g));
+            loss = tf.reduceSum(tf.mul(tf.conv2d(x, f, stride, "SAME"), g));
         }
         return tape.gradient(loss, x, f);
     }

@@ -61,4 +61,36 @@ class PoolTest {
         Window w = new Window(new int[] {2, 2}, new int[] {1, 1}, Padding.VALID);
         assertThat(new MaxPoolGrad(w, new int[] {2, 2}).apply(x, dy).toFloatArray()).containsExactly(3, 0, 0, 0);
     }
+
+    /** The vectorised float32 routing (37 channels: whole vectors and a tail) agrees with the scalar float64 one. */
+    @Test
+    void float32MaxPoolGradientsRouteLikeFloat64() {
+        Random r = new Random(9);
+        double[] xv = new double[2 * 7 * 6 * 37];
+        double[] gv = new double[2 * 4 * 3 * 37];
+        for (int i = 0; i < xv.length; i++) {
+            xv[i] = r.nextGaussian();
+        }
+        for (int i = 0; i < gv.length; i++) {
+            gv[i] = r.nextGaussian();
+        }
+        Tensor x = Tensor.of(xv, 2, 7, 6, 37).reshape(2, 7, 6, 37);
+        Tensor dy = Tensor.of(gv, 2, 4, 3, 37).reshape(2, 4, 3, 37);
+        Window w = new Window(new int[] {2, 2}, new int[] {1, 1}, Padding.SAME);
+        int[] k = {3, 3};
+        Tensor dx64 = new MaxPoolGrad(w, k).apply(x, dy);
+        Tensor dx32 = new MaxPoolGrad(w, k).apply(tf.cast(x, DType.FLOAT32), tf.cast(dy, DType.FLOAT32));
+        double[] a = dx32.toDoubleArray();
+        double[] b = dx64.toDoubleArray();
+        for (int i = 0; i < a.length; i++) {
+            assertThat(a[i]).as("dx element %d", i).isCloseTo(b[i], within(1e-5));
+        }
+        Tensor gg64 = new MaxPoolGradGrad(w, k).apply(x, dx64);
+        Tensor gg32 = new MaxPoolGradGrad(w, k).apply(tf.cast(x, DType.FLOAT32), dx32);
+        double[] c = gg32.toDoubleArray();
+        double[] d = gg64.toDoubleArray();
+        for (int i = 0; i < c.length; i++) {
+            assertThat(c[i]).as("grad-grad element %d", i).isCloseTo(d[i], within(1e-5));
+        }
+    }
 }
