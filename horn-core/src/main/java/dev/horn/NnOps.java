@@ -2,10 +2,13 @@ package dev.horn;
 
 import dev.horn.ops.nn.LogSoftmax;
 import dev.horn.ops.nn.Softmax;
+import dev.horn.ops.rnn.GruSequence;
+import dev.horn.ops.rnn.LstmSequence;
 import dev.horn.ops.nn.WindowedOps;
 
 /**
- * Neural-network building blocks: softmax, log-softmax, convolution and pooling. Part of
+ * Neural-network building blocks: softmax, log-softmax, convolution, pooling and the fused
+ * recurrent loops. Part of
  * {@link Tf}. Convolution and pooling follow {@code tf.nn}: channels-last input by default
  * (dataFormat "NCHW" and kin for channels first), filters [kernel..., in / groups, out],
  * padding "SAME" or "VALID", strides / dilations / ksize as 1, N or N + 2 numbers (null: ones).
@@ -17,6 +20,14 @@ public interface NnOps {
     /** Log-softmax along the last axis. */
     default Tensor logSoftmax(Tensor logits) { return new LogSoftmax(-1).apply(logits); }
     default Tensor logSoftmax(Tensor logits, int axis) { return new LogSoftmax(axis).apply(logits); }
+    /** An LSTM time loop ({@link LstmSequence}): h, c for every step and the gates, from xw, recurrent kernel, h0, c0, mask. */
+    default Tensor[] lstmSequence(Tensor xw, Tensor recurrentKernel, Tensor h0, Tensor c0, Tensor mask) {
+        return new LstmSequence().applyAll(xw, recurrentKernel, h0, c0, mask);
+    }
+    /** A GRU time loop, reset_after ({@link GruSequence}): h for every step and internals for its gradient. */
+    default Tensor[] gruSequence(Tensor xw, Tensor recurrentKernel, Tensor recurrentBias, Tensor h0, Tensor mask) {
+        return new GruSequence().applyAll(xw, recurrentKernel, recurrentBias, h0, mask);
+    }
 
     /** {@code tf.nn.convolution}: 1-3 spatial axes, taken from the input's rank; groups implied by the channels. */
     default Tensor convolution(Tensor input, Tensor filters, int[] strides, String padding, String dataFormat, int[] dilations) {

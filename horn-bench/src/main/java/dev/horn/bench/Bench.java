@@ -28,6 +28,7 @@ public final class Bench {
             new GemmBench(),
             new ElementwiseBench(),
             new MnistMlpBench(),
+            new LstmTextBench(),
             new MnistCnnBench(),
             new ConvBench());
 

@@ -92,7 +92,7 @@ public final class MnistCnnBench implements Benchmark {
                 layerDropout(0.5),
                 layerDense(10).activation("softmax"));
         model.compile(optimizerAdam(), "categorical_crossentropy", "accuracy");
-        MnistMlpBench.EpochClock clock = new MnistMlpBench.EpochClock();
+        EpochClock clock = new EpochClock();
         long fitStart = System.nanoTime();
         model.fit(x, y, epochs(epochs), batchSize(BATCH), verbose(0), callbacks(clock));
         double accuracy = model.evaluate(xt, yt, verbose(0), batchSize(1000)).get("accuracy");

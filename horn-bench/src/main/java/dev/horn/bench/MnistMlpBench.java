@@ -5,7 +5,6 @@ import dev.horn.Tensor;
 import dev.horn.bench.peers.PeerRunner;
 import dev.horn.internal.cpu.DefaultGemm;
 import dev.horn.keras.Keras;
-import dev.horn.keras.callbacks.Callback;
 import dev.horn.keras.datasets.TrainTest;
 import dev.horn.keras.models.Sequential;
 import java.lang.management.ManagementFactory;
@@ -106,30 +105,6 @@ public final class MnistMlpBench implements Benchmark {
         row.put("data_load_s", round(loadS));
         row.put("peak_heap_mib", round(peakHeapBytes() / 1048576.0));
         return row;
-    }
-
-    /** Times each epoch and the first batch. */
-    static final class EpochClock extends Callback {
-        final List<Double> seconds = new ArrayList<>();
-        long epochStart;
-        long firstBatchEnd;
-
-        @Override
-        public void onEpochBegin(int epoch, Map<String, Double> logs) {
-            epochStart = System.nanoTime();
-        }
-
-        @Override
-        public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-            if (firstBatchEnd == 0) {
-                firstBatchEnd = System.nanoTime();
-            }
-        }
-
-        @Override
-        public void onEpochEnd(int epoch, Map<String, Double> logs) {
-            seconds.add((System.nanoTime() - epochStart) / 1e9);
-        }
     }
 
     /**

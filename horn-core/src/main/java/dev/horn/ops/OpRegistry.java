@@ -20,6 +20,7 @@ public final class OpRegistry {
         all.addAll(dev.horn.ops.array.ArrayCatalog.OPS);
         all.addAll(dev.horn.ops.linalg.LinalgCatalog.OPS);
         all.addAll(dev.horn.ops.nn.NnCatalog.OPS);
+        all.addAll(dev.horn.ops.rnn.RnnCatalog.OPS);
         all.addAll(dev.horn.ops.sort.SortCatalog.OPS);
         all.addAll(dev.horn.ops.random.RandomCatalog.OPS);
         all.addAll(dev.horn.ops.state.StateCatalog.OPS);

@@ -69,7 +69,9 @@ class NonDifferentiableOpsTest {
                 new Example(OneHot.class, x -> tf.oneHot(tf.cast(tf.abs(x[1]), DType.INT32), 4)),
                 new Example(Argsort.class, x -> tf.argsort(x[0])),
                 new Example(FloorDiv.class, x -> tf.floorDiv(x[0], x[1])),
-                new Example(Size.class, x -> tf.size(tf.matmul(x[0], tf.reshape(x[1], 3, 1)))));
+                new Example(Size.class, x -> tf.size(tf.matmul(x[0], tf.reshape(x[1], 3, 1)))),
+                new Example(dev.horn.ops.rnn.LstmSequenceGrad.class, NonDifferentiableOpsTest::lstmBackward),
+                new Example(dev.horn.ops.rnn.GruSequenceGrad.class, NonDifferentiableOpsTest::gruBackward));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,5 +93,26 @@ class NonDifferentiableOpsTest {
                 .map(Class::getSimpleName)
                 .toList();
         assertThat(missing).as("registered ops with neither a gradient row nor an example here").isEmpty();
+    }
+
+    /** The LSTM backward op on a [2, 3] batch and time with one unit, fed from A. */
+    private static Tensor lstmBackward(Tensor[] x) {
+        Tensor xw = tf.reshape(tf.tile(x[0], 1, 4), 2, 3, 4);
+        Tensor kernel = Tensor.of(new float[] {0.5f, -0.25f, 0.1f, 0.3f}).reshape(1, 4);
+        Tensor state = tf.zeros(new int[] {2, 1});
+        Tensor mask = Tensor.of(new float[] {1, 0, 1, 1, 1, 1}).reshape(2, 3);
+        Tensor[] f = tf.lstmSequence(xw, kernel, state, state, mask);
+        return new dev.horn.ops.rnn.LstmSequenceGrad().applyAll(kernel, state, state, mask, f[0], f[1], f[2], f[0], f[1])[1];
+    }
+
+    /** The GRU backward op on a [2, 3] batch and time with two units, fed from A. */
+    private static Tensor gruBackward(Tensor[] x) {
+        Tensor xw = tf.reshape(tf.tile(x[0], 1, 6), 2, 3, 6);
+        Tensor kernel = tf.reshape(tf.div(tf.tile(x[0], 1, 2), Tensor.scalar(10f)), 2, 6);
+        Tensor bias = tf.reshape(x[0], 6);
+        Tensor state = tf.zeros(new int[] {2, 2});
+        Tensor mask = Tensor.of(new float[] {1, 1, 0, 0, 1, 1}).reshape(2, 3);
+        Tensor[] f = tf.gruSequence(xw, kernel, bias, state, mask);
+        return new dev.horn.ops.rnn.GruSequenceGrad().applyAll(kernel, state, mask, f[0], f[1], f[2], f[0])[0];
     }
 }

@@ -27,6 +27,7 @@ class OpGradientTest {
         all.addAll(LinalgGradSpecs.specs());
         all.addAll(NnGradSpecs.specs());
         all.addAll(dev.horn.ops.sort.SortGradSpecs.specs());
+        all.addAll(dev.horn.ops.rnn.RnnGradSpecs.specs());
         return all;
     }
 

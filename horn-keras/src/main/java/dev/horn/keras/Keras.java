@@ -10,17 +10,19 @@ import dev.horn.keras.callbacks.ReduceLROnPlateau;
 import dev.horn.keras.callbacks.TerminateOnNaN;
 import dev.horn.keras.datasets.Mnist;
 import dev.horn.keras.datasets.TrainTest;
-import dev.horn.keras.layers.ActivationLayer;
-import dev.horn.keras.layers.Dense;
-import dev.horn.keras.layers.Dropout;
-import dev.horn.keras.layers.Flatten;
-import dev.horn.keras.layers.InputLayer;
-import dev.horn.keras.layers.Layer;
-import dev.horn.keras.layers.Reshape;
-import dev.horn.keras.layers.UniqueNames;
+import dev.horn.keras.layers.merging.Add;
+import dev.horn.keras.layers.merging.Average;
+import dev.horn.keras.layers.merging.Concatenate;
+import dev.horn.keras.layers.merging.Dot;
+import dev.horn.keras.layers.merging.Maximum;
+import dev.horn.keras.layers.merging.Minimum;
+import dev.horn.keras.layers.merging.Multiply;
+import dev.horn.keras.layers.merging.Subtract;
+import dev.horn.keras.models.Functional;
 import dev.horn.keras.layers.*;
 import dev.horn.keras.models.Sequential;
 import dev.horn.keras.training.FitArg;
+import dev.horn.keras.training.LossWeights;
 import dev.horn.keras.utils.NumericalUtils;
 import dev.horn.optimizers.Adadelta;
 import dev.horn.optimizers.Adagrad;
@@ -45,6 +47,23 @@ public final class Keras {
 
     public static Sequential sequential(Layer... layers) {
         return new Sequential(layers);
+    }
+
+    /** A functional model from its input and output tensors, as R's {@code keras_model(inputs, outputs)}. */
+    public static Functional kerasModel(KerasTensor inputs, KerasTensor outputs) {
+        return new Functional(List.of(inputs), List.of(outputs));
+    }
+
+    public static Functional kerasModel(List<KerasTensor> inputs, KerasTensor outputs) {
+        return new Functional(inputs, List.of(outputs));
+    }
+
+    public static Functional kerasModel(KerasTensor inputs, List<KerasTensor> outputs) {
+        return new Functional(List.of(inputs), outputs);
+    }
+
+    public static Functional kerasModel(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+        return new Functional(inputs, outputs);
     }
 
     /**
@@ -119,8 +138,9 @@ public final class Keras {
 
     // ---- layers ----
 
-    public static InputLayer layerInput(int... shape) {
-        return new InputLayer(shape);
+    /** A model input for samples of this shape, as R's {@code layer_input(shape)}: a symbolic tensor. */
+    public static KerasTensor layerInput(int... shape) {
+        return KerasTensor.input(shape);
     }
 
     public static Dense layerDense(int units) {
@@ -141,6 +161,96 @@ public final class Keras {
 
     public static Reshape layerReshape(int... targetShape) {
         return new Reshape(targetShape);
+    }
+
+    public static Embedding layerEmbedding(int inputDim, int outputDim) {
+        return new Embedding(inputDim, outputDim);
+    }
+
+    public static SimpleRnn layerSimpleRnn(int units) {
+        return new SimpleRnn(units);
+    }
+
+    public static Lstm layerLstm(int units) {
+        return new Lstm(units);
+    }
+
+    public static Gru layerGru(int units) {
+        return new Gru(units);
+    }
+
+    /** Wraps a recurrent layer to read its input both ways, outputs concatenated (Keras' default merge mode). */
+    public static Bidirectional bidirectional(Recurrent<?> layer) {
+        return new Bidirectional(layer, "concat");
+    }
+
+    /** merge_mode: "concat", "sum", "mul", "ave", or null for both outputs unmerged. */
+    public static Bidirectional bidirectional(Recurrent<?> layer, String mergeMode) {
+        return new Bidirectional(layer, mergeMode);
+    }
+
+    public static Masking layerMasking() {
+        return new Masking(0.0);
+    }
+
+    public static Masking layerMasking(double maskValue) {
+        return new Masking(maskValue);
+    }
+
+    /** Applies a layer or a model to every step of a sequence, as R's {@code time_distributed(layer)}. */
+    public static TimeDistributed timeDistributed(Layer layer) {
+        return new TimeDistributed(layer);
+    }
+
+    // ---- merge layers: R's layer_concatenate(c(a, b)) and friends return the merged tensor ----
+
+    public static KerasTensor layerConcatenate(KerasTensor... inputs) {
+        return new Concatenate().apply(List.of(inputs));
+    }
+
+    public static KerasTensor layerConcatenate(List<KerasTensor> inputs) {
+        return new Concatenate().apply(inputs);
+    }
+
+    public static KerasTensor layerConcatenate(List<KerasTensor> inputs, int axis) {
+        return new Concatenate().axis(axis).apply(inputs);
+    }
+
+    public static KerasTensor layerAdd(KerasTensor... inputs) {
+        return new Add().apply(List.of(inputs));
+    }
+
+    public static KerasTensor layerAdd(List<KerasTensor> inputs) {
+        return new Add().apply(inputs);
+    }
+
+    public static KerasTensor layerSubtract(KerasTensor first, KerasTensor second) {
+        return new Subtract().apply(List.of(first, second));
+    }
+
+    public static KerasTensor layerMultiply(KerasTensor... inputs) {
+        return new Multiply().apply(List.of(inputs));
+    }
+
+    public static KerasTensor layerAverage(KerasTensor... inputs) {
+        return new Average().apply(List.of(inputs));
+    }
+
+    public static KerasTensor layerMaximum(KerasTensor... inputs) {
+        return new Maximum().apply(List.of(inputs));
+    }
+
+    public static KerasTensor layerMinimum(KerasTensor... inputs) {
+        return new Minimum().apply(List.of(inputs));
+    }
+
+    /** The per-sample dot product along {@code axes} (one axis for both, or one each), as {@code layer_dot}. */
+    public static KerasTensor layerDot(List<KerasTensor> inputs, int... axes) {
+        return new Dot(axes).apply(inputs);
+    }
+
+    public static KerasTensor layerDot(List<KerasTensor> inputs, int axes, boolean normalize) {
+        return new Dot(axes).normalize(normalize).apply(inputs);
     }
 
     public static BatchNormalization layerBatchNormalization() {
@@ -347,4 +457,12 @@ public final class Keras {
     public static FitArg steps(int steps) { return FitArg.steps(steps); }
     public static FitArg callbacks(Callback... callbacks) { return FitArg.callbacks(callbacks); }
     public static FitArg callbacks(List<? extends Callback> callbacks) { return FitArg.callbacks(callbacks); }
+    public static FitArg validationData(Object x, Object y) { return FitArg.validationData(x, y); }
+
+    // ---- compile arguments ----
+
+    /** Keras' {@code loss_weights}: one weight per output, in output order. */
+    public static LossWeights lossWeights(double... weights) { return LossWeights.of(weights); }
+    /** Keras' {@code loss_weights} keyed by output names; outputs left out weigh 1. */
+    public static LossWeights lossWeights(Map<String, ? extends Number> weights) { return new LossWeights(weights); }
 }

@@ -160,10 +160,23 @@ public final class PeerRunner {
             if (why != null) {
                 rows.add(row(peer, v.name(), "skipped", why));
             } else {
-                rows.add(runVariant(peer, v, mnistDir, epochs));
+                rows.add(runVariant(peer, v, List.of(mnistDir.toAbsolutePath().toString(), Integer.toString(epochs))));
             }
         }
         return rows;
+    }
+
+    /**
+     * Builds (when needed) and runs one other program of a peer's project, such as the lstm-text
+     * benchmark's {@code dev.horn.peers.djl.DjlPytorchLstm}, with these arguments; one row,
+     * labelled {@code variant}.
+     */
+    public Map<String, Object> runProgram(String peer, String variant, String mainClass, List<String> programArgs) {
+        Variant v = new Variant(variant, mainClass, List.of(), Map.of());
+        String why = unsupportedPlatform();
+        if (why == null) why = build(peer);
+        if (why == null && peer.equals("djl-pytorch")) why = prepareDjlCache();
+        return why != null ? row(peer, v.name(), "skipped", why) : runVariant(peer, v, programArgs);
     }
 
     /** Every peer in turn. */
@@ -337,7 +350,7 @@ public final class PeerRunner {
     }
 
     /** The command line of one variant (a new list; the JDK is the one running this class). */
-    List<String> command(String peer, Variant v, Path mnistDir, int epochs) throws IOException {
+    List<String> command(String peer, Variant v, List<String> programArgs) throws IOException {
         Path target = peerDir(peer).resolve("target");
         String classpath = target.resolve("classes") + java.io.File.pathSeparator
                 + Files.readString(target.resolve("classpath.txt")).trim();
@@ -345,17 +358,18 @@ public final class PeerRunner {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(PEER_JVM_FLAGS);
         if (peer.equals("djl-pytorch")) cmd.add("-Dai.djl.offline=true");
-        cmd.addAll(List.of("-cp", classpath, v.mainClass(), mnistDir.toAbsolutePath().toString(), Integer.toString(epochs)));
+        cmd.addAll(List.of("-cp", classpath, v.mainClass()));
+        cmd.addAll(programArgs);
         cmd.addAll(v.args());
         cmd.addAll(extraArgs);
         return cmd;
     }
 
-    private Map<String, Object> runVariant(String peer, Variant v, Path mnistDir, int epochs) {
+    private Map<String, Object> runVariant(String peer, Variant v, List<String> programArgs) {
         Path target = peerDir(peer).resolve("target");
         Path log = target.resolve("peer-run-" + v.name().replaceAll("[^A-Za-z0-9]+", "_") + ".log");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command(peer, v, mnistDir, epochs)).directory(root.toFile())
+            ProcessBuilder pb = new ProcessBuilder(command(peer, v, programArgs)).directory(root.toFile())
                     .redirectError(log.toFile());
             pb.environment().putAll(v.env());
             if (peer.equals("djl-pytorch")) {

@@ -20,6 +20,16 @@ public final class InputLayer extends FluentLayer<InputLayer> {
         return UniqueNames.nextOneBased("input");
     }
 
+    /** The model input this layer stands for, made on first use: a symbolic tensor of the declared shape. */
+    @Override
+    public KerasTensor output() {
+        if (inboundNodes().isEmpty()) {
+            ensureBuilt(declaredBatchInputShape());
+            Node.input(this, declaredBatchInputShape());
+        }
+        return super.output();
+    }
+
     @Override
     protected void checkInputShape(Shape inputShape) {
         Shape expected = declaredBatchInputShape();

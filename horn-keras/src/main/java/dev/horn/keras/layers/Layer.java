@@ -38,7 +38,9 @@ public abstract class Layer {
     private int[] declaredInputShape;
     private Integer declaredBatchSize;
     private Shape builtInputShape;
+    private List<Shape> builtInputShapes;
     private final List<LayerWeight> weights = new ArrayList<>();
+    private final List<Node> inboundNodes = new ArrayList<>();
 
     protected Layer() {}
 
@@ -134,6 +136,76 @@ public abstract class Layer {
      */
     protected void checkInputShape(Shape inputShape) {}
 
+    // ---- several inputs or outputs, and masks (each defaults to the one-tensor contract above) ----
+
+    /**
+     * The forward computation with a mask: layers that consume masks (recurrent layers, the
+     * merge layers) override this; the default ignores the mask.
+     */
+    protected Tensor call(Tensor inputs, boolean training, Tensor mask) {
+        return call(inputs, training);
+    }
+
+    /**
+     * The forward computation over several inputs with one mask each (null entries, or a null
+     * list, where there is none). Layers with several inputs or outputs (merge layers, models,
+     * recurrent layers returning states) override this; the default takes exactly one input.
+     */
+    protected List<Tensor> callMany(List<Tensor> inputs, boolean training, List<Tensor> masks) {
+        requireOneInput(inputs.size());
+        return List.of(call(inputs.getFirst(), training, masks == null ? null : masks.getFirst()));
+    }
+
+    /** Creates the weights for several inputs; the default takes exactly one. */
+    protected void buildMany(List<Shape> inputShapes) {
+        requireOneInput(inputShapes.size());
+        build(inputShapes.getFirst());
+    }
+
+    /** The output shapes for several input shapes; the default takes one input and gives one output. */
+    public List<Shape> computeOutputShapes(List<Shape> inputShapes) {
+        requireOneInput(inputShapes.size());
+        return List.of(computeOutputShape(inputShapes.getFirst()));
+    }
+
+    /** Rejects inputs this layer cannot take; the default takes exactly one, checked by {@link #checkInputShape}. */
+    protected void checkInputShapes(List<Shape> inputShapes) {
+        requireOneInput(inputShapes.size());
+        checkInputShape(inputShapes.getFirst());
+    }
+
+    /** The dtype of the tensors this layer outputs for inputs of these dtypes: its own dtype unless it says otherwise. */
+    public List<DType> computeOutputDtypes(List<DType> inputDtypes, int outputCount) {
+        return java.util.Collections.nCopies(outputCount, dtype);
+    }
+
+    /** Whether this layer passes a mask on unchanged (Keras' {@code supports_masking}); layers that do override this. */
+    public boolean supportsMasking() {
+        return false;
+    }
+
+    /**
+     * The mask of the output for this input and input mask (Keras' {@code compute_mask}): the
+     * input's mask when the layer supports masking, else none. Layers that create masks
+     * (embedding with mask_zero, masking) or change them override this.
+     */
+    public Tensor computeMask(Tensor inputs, Tensor mask) {
+        return supportsMasking() ? mask : null;
+    }
+
+    /** The masks of each output; the default is {@link #computeMask} for one input and one output. */
+    public List<Tensor> computeMasks(List<Tensor> inputs, List<Tensor> masks) {
+        requireOneInput(inputs.size());
+        return java.util.Collections.singletonList(computeMask(inputs.getFirst(), masks == null ? null : masks.getFirst()));
+    }
+
+    private void requireOneInput(int count) {
+        if (count != 1) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\" (" + className() + ") expects 1 input, but it received "
+                    + count + " input tensors");
+        }
+    }
+
     /** The arguments that recreate this layer, in Keras' names. */
     public Map<String, Object> getConfig() {
         Map<String, Object> config = new LinkedHashMap<>();
@@ -162,20 +234,123 @@ public abstract class Layer {
         }
     }
 
-    public boolean isBuilt() {
-        return builtInputShape != null;
+    /** Builds the layer for these input shapes unless it is built already. */
+    public final void ensureBuilt(List<Shape> inputShapes) {
+        if (inputShapes.size() == 1) {
+            ensureBuilt(inputShapes.getFirst());
+        } else if (!isBuilt()) {
+            checkInputShapes(inputShapes);
+            buildMany(inputShapes);
+            builtInputShapes = List.copyOf(inputShapes);
+        }
     }
 
-    /** The shape the layer was built for; null before it is built. */
+    public boolean isBuilt() {
+        return builtInputShape != null || builtInputShapes != null;
+    }
+
+    /** The shape the layer was built for (the first, for a layer of several inputs); null before it is built. */
     public Shape builtInputShape() {
-        return builtInputShape;
+        return builtInputShape != null || builtInputShapes == null ? builtInputShape : builtInputShapes.getFirst();
     }
 
     /** Calls the layer on concrete or symbolic tensors, building it on first use. */
     public Tensor apply(Tensor inputs, boolean training) {
+        return apply(inputs, training, null);
+    }
+
+    /**
+     * Calls the layer on several tensors with their masks (null when there are none), building
+     * it on first use; a Functional model runs each node of its graph through this.
+     */
+    public List<Tensor> applyMany(List<Tensor> inputs, boolean training, List<Tensor> masks) {
+        List<Shape> shapes = inputs.stream().map(Tensor::shape).toList();
+        ensureBuilt(shapes);
+        checkInputShapes(shapes);
+        return callMany(inputs, training, masks);
+    }
+
+    // ---- symbolic calls: the functional API ----
+
+    /** Calls the layer on a symbolic tensor: builds it, records a {@link Node} and returns its one output. */
+    public KerasTensor apply(KerasTensor input) {
+        return single(connect(List.of(input)));
+    }
+
+    /** Calls the layer on several symbolic tensors (a merge layer) and returns its one output. */
+    public KerasTensor apply(List<KerasTensor> inputs) {
+        return single(connect(inputs));
+    }
+
+    private KerasTensor single(List<KerasTensor> outputs) {
+        if (outputs.size() != 1) {
+            throw new IllegalStateException("Layer \"" + name() + "\" has " + outputs.size()
+                    + " outputs; use connect(inputs) to get all of them");
+        }
+        return outputs.getFirst();
+    }
+
+    /**
+     * Calls the layer on symbolic tensors, as Keras' {@code __call__} on KerasTensors: builds
+     * the layer for their shapes, infers the output shapes, and adds a node linking the input
+     * tensors to new output tensors. Calling one layer again adds another node and shares its weights.
+     */
+    public List<KerasTensor> connect(List<KerasTensor> inputs) {
+        return Node.connect(this, inputs);
+    }
+
+    /** The nodes made by calling this layer on symbolic tensors, in call order. */
+    public List<Node> inboundNodes() {
+        return java.util.Collections.unmodifiableList(inboundNodes);
+    }
+
+    void addInboundNode(Node node) {
+        inboundNodes.add(node);
+    }
+
+    /** The output of node {@code nodeIndex} (0-based, as Keras' {@code get_output_at}). */
+    public KerasTensor getOutputAt(int nodeIndex) {
+        return NodeAttributes.single(this, NodeAttributes.node(this, nodeIndex).outputs(), "output");
+    }
+
+    /** The input of node {@code nodeIndex} (0-based, as Keras' {@code get_input_at}). */
+    public KerasTensor getInputAt(int nodeIndex) {
+        return NodeAttributes.single(this, NodeAttributes.node(this, nodeIndex).inputs(), "input");
+    }
+
+    public Shape getInputShapeAt(int nodeIndex) {
+        return getInputAt(nodeIndex).shape();
+    }
+
+    public Shape getOutputShapeAt(int nodeIndex) {
+        return getOutputAt(nodeIndex).shape();
+    }
+
+    /** The output tensor while the layer has one node (Keras' {@code layer$output}). */
+    public KerasTensor output() {
+        return NodeAttributes.single(this, NodeAttributes.onlyNode(this, "output").outputs(), "output");
+    }
+
+    /** The input tensor while the layer has one node (Keras' {@code layer$input}). */
+    public KerasTensor input() {
+        return NodeAttributes.single(this, NodeAttributes.onlyNode(this, "input").inputs(), "input");
+    }
+
+    /** The input shape, while all nodes agree on it (Keras' {@code layer$input_shape}). */
+    public Shape inputShape() {
+        return NodeAttributes.agreedShape(this, true);
+    }
+
+    /** The output shape, while all nodes agree on it (Keras' {@code layer$output_shape}). */
+    public Shape outputShape() {
+        return NodeAttributes.agreedShape(this, false);
+    }
+
+    /** Calls the layer with the mask of its input (null for none), building it on first use. */
+    public Tensor apply(Tensor inputs, boolean training, Tensor mask) {
         ensureBuilt(inputs.shape());
         checkInputShape(inputs.shape());
-        return call(inputs, training);
+        return call(inputs, training, mask);
     }
 
     /** Calls the layer in inference mode. */

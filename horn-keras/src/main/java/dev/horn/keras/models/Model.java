@@ -10,6 +10,7 @@ import dev.horn.keras.losses.Losses;
 import dev.horn.keras.metrics.Metric;
 import dev.horn.keras.metrics.Metrics;
 import dev.horn.keras.optimizers.Optimizers;
+import dev.horn.keras.training.CompileArgs;
 import dev.horn.keras.training.CompiledModel;
 import dev.horn.keras.training.FitArg;
 import dev.horn.keras.training.FitConfig;
@@ -40,6 +41,30 @@ public abstract class Model extends Layer {
      * tracing anything, so weights are always created eagerly.
      */
     public abstract void buildFor(Shape inputShape);
+
+    /** {@link #buildFor(Shape)} for a model of several inputs, one shape each. */
+    public void buildFor(List<Shape> inputShapes) {
+        if (inputShapes.size() != 1) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\" expects 1 input(s), but it received "
+                    + inputShapes.size() + " input tensors");
+        }
+        buildFor(inputShapes.getFirst());
+    }
+
+    /** The names data maps are keyed by for each input (the input layers' names). */
+    public List<String> inputNames() {
+        return List.of(layers().getFirst().name() + "_input");
+    }
+
+    /** The names of the outputs (their layers' names), which key targets, losses and per-output logs. */
+    public List<String> outputNames() {
+        return List.of(layers().getLast().name());
+    }
+
+    /** The output shapes, batch axis included; null entries where not known yet. */
+    public List<Shape> outputShapes() {
+        return java.util.Collections.singletonList(outputShapeOrNull());
+    }
 
     /** The layer with this name. */
     public Layer getLayer(String layerName) {
@@ -130,13 +155,7 @@ public abstract class Model extends Layer {
      * ({@code "accuracy"}) or {@link Metric}s. Unknown names fail here, naming the name.
      */
     public Model compile(Object optimizer, Object loss, Object... metrics) {
-        Optimizer opt = Optimizers.resolve(optimizer);
-        Loss lossFn = Losses.resolve(loss);
-        List<Metric> ms = new ArrayList<>();
-        for (Object m : metrics) {
-            ms.add(Metrics.resolve(m, lossFn, outputShapeOrNull()));
-        }
-        compiled = new CompiledModel(this, opt, lossFn, ms);
+        compiled = CompileArgs.resolve(this, Optimizers.resolve(optimizer), loss, metrics);
         return this;
     }
 
@@ -173,24 +192,37 @@ public abstract class Model extends Layer {
 
     // ---- training and inference ----
 
-    public History fit(Tensor x, Tensor y, FitArg... args) {
+    /**
+     * Trains the model. For a model of several inputs or outputs, x and y are lists of tensors
+     * in input/output order or maps keyed by the input/output layer names.
+     */
+    public History fit(Object x, Object y, FitArg... args) {
         return trainer("training/testing").fit(x, y, FitConfig.of(args));
     }
 
     /** Loss and metrics on the given data: {@code {loss=..., accuracy=...}}. */
-    public Map<String, Double> evaluate(Tensor x, Tensor y, FitArg... args) {
+    public Map<String, Double> evaluate(Object x, Object y, FitArg... args) {
         return trainer("training/testing").evaluate(x, y, FitConfig.of(args));
     }
 
-    /** The model's outputs for x, batch by batch (batch size 32 unless given). */
-    public Tensor predict(Tensor x, FitArg... args) {
-        buildFor(x.shape());
+    /** The model's output for x, batch by batch (batch size 32 unless given); see {@link #predictOutputs} for several. */
+    public Tensor predict(Object x, FitArg... args) {
+        List<Tensor> outputs = predictOutputs(x, args);
+        if (outputs.size() != 1) {
+            throw new IllegalStateException("model \"" + name() + "\" has " + outputs.size() + " outputs "
+                    + outputNames() + "; use predictOutputs(x) to get all of them");
+        }
+        return outputs.getFirst();
+    }
+
+    /** The model's outputs for x, one tensor per output, in output order. */
+    public List<Tensor> predictOutputs(Object x, FitArg... args) {
         CompiledModel forPrediction = compiled != null ? compiled : new CompiledModel(this, null, null, List.of());
         return new Trainer(this, forPrediction).predict(x, FitConfig.of(args));
     }
 
     /** The predicted class of each sample: argmax over classes, or p > 0.5 for one sigmoid output. */
-    public Tensor predictClasses(Tensor x, FitArg... args) {
+    public Tensor predictClasses(Object x, FitArg... args) {
         Tensor p = predict(x, args);
         if (p.shape().dim(p.rank() - 1) > 1) {
             return tf.argmax(p, -1, dev.horn.DType.INT32);
@@ -199,19 +231,19 @@ public abstract class Model extends Layer {
     }
 
     /** The predicted probabilities (the model's outputs), as Keras' {@code predict_proba}. */
-    public Tensor predictProba(Tensor x, FitArg... args) {
+    public Tensor predictProba(Object x, FitArg... args) {
         return predict(x, args);
     }
 
-    public Map<String, Double> trainOnBatch(Tensor x, Tensor y) {
+    public Map<String, Double> trainOnBatch(Object x, Object y) {
         return trainer("training").trainOnBatch(x, y, null);
     }
 
-    public Map<String, Double> trainOnBatch(Tensor x, Tensor y, Tensor sampleWeight) {
+    public Map<String, Double> trainOnBatch(Object x, Object y, Tensor sampleWeight) {
         return trainer("training").trainOnBatch(x, y, sampleWeight);
     }
 
-    public Map<String, Double> testOnBatch(Tensor x, Tensor y) {
+    public Map<String, Double> testOnBatch(Object x, Object y) {
         return trainer("testing").testOnBatch(x, y, null);
     }
 
@@ -244,12 +276,29 @@ public abstract class Model extends Layer {
     }
 
     public void summary(PrintStream out) {
-        out.print(summaryString(Summary.DEFAULT_LINE_LENGTH));
+        out.print(summaryString(Summary.defaultLineLength(this)));
     }
 
     /** The summary table as text, with lines of {@code lineLength} characters. */
     public String summaryString(int lineLength) {
         return Summary.of(this, lineLength);
+    }
+
+    /** Whether the summary is a plain stack of layers (no {@code Connected to} column). */
+    protected boolean summaryIsSequentialLike() {
+        return true;
+    }
+
+    /**
+     * Draws the model's graph as Keras' {@code plot_model}: Graphviz text for {@code .dot}, an
+     * image for {@code .png} or {@code .svg}; {@code showShapes} adds each layer's input and output shapes.
+     */
+    public void plotModel(java.nio.file.Path file, boolean showShapes) {
+        ModelPlot.write(this, file, showShapes);
+    }
+
+    public void plotModel(java.nio.file.Path file) {
+        plotModel(file, false);
     }
 
     /** Rows for the summary: one per layer, with its printed output shape. */

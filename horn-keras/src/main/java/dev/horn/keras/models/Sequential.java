@@ -72,6 +72,14 @@ public final class Sequential extends Model {
         return this;
     }
 
+    /** Starts the stack at a model input made by {@code layerInput(...)}, as Keras' {@code Sequential([Input(...), ...])}. */
+    public Sequential add(dev.horn.keras.layers.KerasTensor input) {
+        if (!(input.layer() instanceof InputLayer)) {
+            throw new IllegalArgumentException("Sequential.add: " + input + " is not a model input; add layers instead");
+        }
+        return add(input.layer());
+    }
+
     /** Removes the last layer, as Keras' {@code pop}. */
     public Sequential pop() {
         if (layers.isEmpty()) {
@@ -128,9 +136,18 @@ public final class Sequential extends Model {
 
     @Override
     protected Tensor call(Tensor inputs, boolean training) {
+        return call(inputs, training, null);
+    }
+
+    /** Each layer gets the mask the layer before it computed (an embedding with mask_zero feeding an LSTM). */
+    @Override
+    protected Tensor call(Tensor inputs, boolean training, Tensor mask) {
         Tensor x = inputs;
+        Tensor m = mask;
         for (Layer l : layers) {
-            x = l.apply(x, training);
+            Tensor y = l.apply(x, training, m);
+            m = l.computeMask(x, m);
+            x = y;
         }
         return x;
     }

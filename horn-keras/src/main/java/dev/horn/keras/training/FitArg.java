@@ -49,6 +49,14 @@ public interface FitArg {
         };
     }
 
+    /** Validation inputs and targets for a model of several inputs or outputs: lists, or maps keyed by layer names. */
+    static FitArg validationData(Object x, Object y) {
+        return c -> {
+            c.validationX = x;
+            c.validationY = y;
+        };
+    }
+
     static FitArg validationData(Tensor x, Tensor y, Tensor sampleWeight) {
         return c -> {
             c.validationX = x;

@@ -15,8 +15,8 @@ public final class FitConfig {
     int epochs = 1;
     Integer verbose;
     double validationSplit;
-    Tensor validationX;
-    Tensor validationY;
+    Object validationX;
+    Object validationY;
     Tensor validationSampleWeight;
     boolean shuffle = true;
     Map<Integer, Double> classWeight;

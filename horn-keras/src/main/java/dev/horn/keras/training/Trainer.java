@@ -5,7 +5,6 @@ import dev.horn.keras.callbacks.Callback;
 import dev.horn.keras.callbacks.CallbackList;
 import dev.horn.keras.callbacks.History;
 import dev.horn.keras.callbacks.ProgbarLogger;
-import dev.horn.keras.metrics.Metric;
 import dev.horn.keras.models.Model;
 import dev.horn.random.Seeds;
 import java.util.ArrayList;
@@ -29,14 +28,15 @@ public final class Trainer {
         this.compiled = compiled;
     }
 
-    public History fit(Tensor x, Tensor y, FitConfig config) {
-        TrainingData data = new TrainingData(x, y, config.sampleWeight, "fit");
+    /** x and y: a tensor, a list of tensors in the model's input/output order, or a map keyed by their names. */
+    public History fit(Object x, Object y, FitConfig config) {
         if (y == null) {
             throw new IllegalArgumentException("fit: y (the targets) is missing");
         }
+        TrainingData data = data(x, y, config.sampleWeight, "fit");
         TrainingData validation = null;
         if (config.validationX != null) {
-            validation = new TrainingData(config.validationX, config.validationY, config.validationSampleWeight,
+            validation = data(config.validationX, config.validationY, config.validationSampleWeight,
                     "fit (validation_data)");
         } else if (config.validationSplit > 0) {
             TrainingData[] parts = data.splitLast(config.validationSplit);
@@ -44,7 +44,7 @@ public final class Trainer {
             validation = parts[1];
         }
         data = data.withClassWeight(config.classWeight);
-        model.buildFor(data.x.shape());
+        model.buildFor(data.inputShapes());
         if (config.initialEpoch > config.epochs) {
             throw new IllegalArgumentException("initial_epoch (" + config.initialEpoch + ") is after epochs ("
                     + config.epochs + ")");
@@ -76,7 +76,7 @@ public final class Trainer {
                 position = 0;
                 order = config.shuffle ? permutation(data.rows, random) : order;
             }
-            double lossSum = 0;
+            double[] lossSums = new double[stepOutputs()];
             long seen = 0;
             Map<String, Double> logs = new LinkedHashMap<>();
             for (int step = 0; step < steps; step++) {
@@ -86,13 +86,13 @@ public final class Trainer {
                 }
                 int end = Math.min(position + batchSize, data.rows);
                 callbacks.onTrainBatchBegin(step, new LinkedHashMap<>());
-                Tensor batchLoss = compiled.trainStep.callMany(data.batch(order, position, end))[0];
+                Tensor[] batchLosses = compiled.trainStep.callMany(data.batch(order, position, end));
                 int n = end - position;
                 position = end;
-                double value = batchLoss.item();
-                lossSum += value * n;
+                double value = batchLosses[0].item();
+                accumulate(lossSums, batchLosses, n);
                 seen += n;
-                logs = resultLogs(lossSum / seen);
+                logs = resultLogs(lossSums, seen);
                 callbacks.onTrainBatchEnd(step, logs);
                 if (Double.isNaN(value) || Double.isInfinite(value)) {
                     if (model.stopTraining()) {
@@ -124,12 +124,12 @@ public final class Trainer {
         return history;
     }
 
-    public Map<String, Double> evaluate(Tensor x, Tensor y, FitConfig config) {
+    public Map<String, Double> evaluate(Object x, Object y, FitConfig config) {
         if (y == null) {
             throw new IllegalArgumentException("evaluate: y (the targets) is missing");
         }
-        TrainingData data = new TrainingData(x, y, config.sampleWeight, "evaluate");
-        model.buildFor(data.x.shape());
+        TrainingData data = data(x, y, config.sampleWeight, "evaluate");
+        model.buildFor(data.inputShapes());
         int steps = config.steps != null ? config.steps : ceilDiv(data.rows, config.batchSize());
         CallbackList callbacks = singlePassCallbacks(config, config.verbose(ProgbarLogger.autoVerbose()), steps);
         return runTest(data, config.batchSize(), steps, callbacks);
@@ -139,72 +139,117 @@ public final class Trainer {
         resetMetrics();
         callbacks.onTestBegin(new LinkedHashMap<>());
         int[] order = identity(data.rows);
-        double lossSum = 0;
+        double[] lossSums = new double[stepOutputs()];
         long seen = 0;
         Map<String, Double> logs = new LinkedHashMap<>();
         for (int step = 0; step < steps && step * (long) batchSize < data.rows; step++) {
             int from = step * batchSize;
             int end = Math.min(from + batchSize, data.rows);
             callbacks.onTestBatchBegin(step, new LinkedHashMap<>());
-            double value = compiled.testStep.callMany(data.batch(order, from, end))[0].item();
-            lossSum += value * (end - from);
+            accumulate(lossSums, compiled.testStep.callMany(data.batch(order, from, end)), end - from);
             seen += end - from;
-            logs = resultLogs(lossSum / seen);
+            logs = resultLogs(lossSums, seen);
             callbacks.onTestBatchEnd(step, logs);
         }
         callbacks.onTestEnd(logs);
         return logs;
     }
 
-    public Tensor predict(Tensor x, FitConfig config) {
-        TrainingData data = new TrainingData(x, null, null, "predict");
-        model.buildFor(data.x.shape());
+    /** The model's outputs for x, one tensor per output. */
+    public List<Tensor> predict(Object x, FitConfig config) {
+        TrainingData data = new TrainingData(inputs(x, "predict"), null, null, "predict");
+        model.buildFor(data.inputShapes());
         int batchSize = config.batchSize();
         int steps = config.steps != null ? config.steps : ceilDiv(data.rows, batchSize);
         CallbackList callbacks = singlePassCallbacks(config, config.verbose(0), steps);
         callbacks.onPredictBegin(new LinkedHashMap<>());
         int[] order = identity(data.rows);
-        List<Tensor> outputs = new ArrayList<>();
+        List<List<Tensor>> batches = new ArrayList<>();
         for (int step = 0; step < steps && step * (long) batchSize < data.rows; step++) {
             int from = step * batchSize;
             int end = Math.min(from + batchSize, data.rows);
             callbacks.onPredictBatchBegin(step, new LinkedHashMap<>());
-            outputs.add(compiled.predictStep.call(data.batch(order, from, end)[0]));
+            batches.add(List.of(compiled.predictStep.callMany(data.batch(order, from, end))));
             callbacks.onPredictBatchEnd(step, new LinkedHashMap<>());
         }
         callbacks.onPredictEnd(new LinkedHashMap<>());
-        return outputs.size() == 1 ? outputs.getFirst() : tf.concat(outputs, 0);
+        List<Tensor> outputs = new ArrayList<>();
+        for (int o = 0; o < batches.getFirst().size(); o++) {
+            int output = o;
+            List<Tensor> parts = batches.stream().map(b -> b.get(output)).toList();
+            outputs.add(parts.size() == 1 ? parts.getFirst() : tf.concat(parts, 0));
+        }
+        return outputs;
     }
 
     /** One compiled train step on one batch, metrics reset first (Keras' {@code train_on_batch}). */
-    public Map<String, Double> trainOnBatch(Tensor x, Tensor y, Tensor sampleWeight) {
+    public Map<String, Double> trainOnBatch(Object x, Object y, Tensor sampleWeight) {
         return oneBatch(compiled.trainStep, x, y, sampleWeight, "train_on_batch");
     }
 
-    public Map<String, Double> testOnBatch(Tensor x, Tensor y, Tensor sampleWeight) {
+    public Map<String, Double> testOnBatch(Object x, Object y, Tensor sampleWeight) {
         return oneBatch(compiled.testStep, x, y, sampleWeight, "test_on_batch");
     }
 
-    private Map<String, Double> oneBatch(dev.horn.graph.Function step, Tensor x, Tensor y, Tensor sampleWeight,
+    private Map<String, Double> oneBatch(dev.horn.graph.Function step, Object x, Object y, Tensor sampleWeight,
                                          String what) {
-        TrainingData data = new TrainingData(x, y, sampleWeight, what);
-        model.buildFor(data.x.shape());
+        TrainingData data = data(x, y, sampleWeight, what);
+        model.buildFor(data.inputShapes());
         resetMetrics();
-        return resultLogs(step.callMany(data.batch(identity(data.rows), 0, data.rows))[0].item());
+        double[] sums = new double[stepOutputs()];
+        accumulate(sums, step.callMany(data.batch(identity(data.rows), 0, data.rows)), 1);
+        return resultLogs(sums, 1);
     }
 
-    private Map<String, Double> resultLogs(double loss) {
+    private TrainingData data(Object x, Object y, Tensor sampleWeight, String what) {
+        List<Tensor> ys = y == null ? null : tensors(PerName.resolve(y, model.outputNames(), false, null,
+                what + " y (targets)"), what);
+        return new TrainingData(inputs(x, what), ys, sampleWeight, what);
+    }
+
+    private List<Tensor> inputs(Object x, String what) {
+        return tensors(PerName.resolve(x, model.inputNames(), false, null, what + " x (inputs)"), what);
+    }
+
+    private static List<Tensor> tensors(List<Object> values, String what) {
+        List<Tensor> out = new ArrayList<>();
+        for (Object v : values) {
+            if (!(v instanceof Tensor t)) {
+                throw new IllegalArgumentException(what + ": expected a Tensor for each model input and output, got "
+                        + (v == null ? "null" : v.getClass().getSimpleName()));
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** Loss values per step: the total, plus one per output when there are several. */
+    private int stepOutputs() {
+        int outputs = model.outputNames().size();
+        return outputs == 1 ? 1 : outputs + 1;
+    }
+
+    private static void accumulate(double[] sums, Tensor[] stepValues, int samples) {
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] += stepValues[i].item() * samples;
+        }
+    }
+
+    private Map<String, Double> resultLogs(double[] lossSums, long seen) {
         Map<String, Double> logs = new LinkedHashMap<>();
-        logs.put("loss", loss);
-        for (Metric m : compiled.metrics) {
-            logs.put(m.name(), m.result().item());
+        List<String> names = compiled.logNames();
+        for (int i = 0; i < lossSums.length; i++) {
+            logs.put(names.get(i), lossSums[i] / seen);
+        }
+        for (CompiledModel.OutputMetric m : compiled.metrics) {
+            logs.put(m.logName(), m.metric().result().item());
         }
         return logs;
     }
 
     private void resetMetrics() {
-        for (Metric m : compiled.metrics) {
-            m.resetState();
+        for (CompiledModel.OutputMetric m : compiled.metrics) {
+            m.metric().resetState();
         }
     }
 
@@ -223,12 +268,7 @@ public final class Trainer {
 
     /** Keras 2's fit shows the logs as given (running means), so loss and every metric are stateful to the bar. */
     private ProgbarLogger progbar() {
-        List<String> names = new ArrayList<>();
-        names.add("loss");
-        for (Metric m : compiled.metrics) {
-            names.add(m.name());
-        }
-        return ProgbarLogger.builder().statefulMetrics(names).build();
+        return ProgbarLogger.builder().statefulMetrics(compiled.logNames()).build();
     }
 
     private static CallbackList callbackList(FitConfig config, int verbose, History history, ProgbarLogger progbar) {

@@ -2,38 +2,57 @@ package dev.horn.keras.training;
 
 import dev.horn.DType;
 import dev.horn.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * Inputs, targets and per-sample weights of one {@code fit}/{@code evaluate} call, checked
- * against each other once, then cut into batches.
+ * Inputs, targets and per-sample weights of one {@code fit}/{@code evaluate} call, one tensor
+ * per model input and output, checked against each other once, then cut into batches.
  */
 final class TrainingData {
-    final Tensor x;
-    final Tensor y;
+    final List<Tensor> xs;
+    final List<Tensor> ys;
     final Tensor sampleWeight;
     final int rows;
 
     TrainingData(Tensor x, Tensor y, Tensor sampleWeight, String what) {
-        if (x == null) {
+        this(x == null ? null : List.of(x), y == null ? null : List.of(y), sampleWeight, what);
+    }
+
+    TrainingData(List<Tensor> xs, List<Tensor> ys, Tensor sampleWeight, String what) {
+        if (xs == null || xs.isEmpty() || xs.contains(null)) {
             throw new IllegalArgumentException(what + ": x is missing");
         }
-        if (x.rank() == 0) {
-            throw new IllegalArgumentException(what + ": x must have a batch axis, got a scalar");
+        for (Tensor x : xs) {
+            if (x.rank() == 0) {
+                throw new IllegalArgumentException(what + ": x must have a batch axis, got a scalar");
+            }
         }
-        this.rows = x.shape().dim(0);
-        if (y != null && (y.rank() == 0 || y.shape().dim(0) != rows)) {
-            throw new IllegalArgumentException(what + ": x and y must have the same number of samples; x has shape "
-                    + x.shape() + " (" + rows + " samples) and y has shape " + y.shape()
-                    + (y.rank() == 0 ? "" : " (" + y.shape().dim(0) + " samples)"));
+        this.rows = xs.getFirst().shape().dim(0);
+        for (Tensor x : xs) {
+            if (x.shape().dim(0) != rows) {
+                throw new IllegalArgumentException(what + ": all input arrays (x) should have the same number of samples. "
+                        + "Got array shapes: " + xs.stream().map(Tensor::shape).toList());
+            }
+        }
+        if (ys != null) {
+            for (Tensor y : ys) {
+                if (y.rank() == 0 || y.shape().dim(0) != rows) {
+                    throw new IllegalArgumentException(what + ": x and y must have the same number of samples; x has shape "
+                            + xs.getFirst().shape() + " (" + rows + " samples) and y has shape " + y.shape()
+                            + (y.rank() == 0 ? "" : " (" + y.shape().dim(0) + " samples)"));
+                }
+            }
         }
         if (sampleWeight != null && (sampleWeight.rank() != 1 || sampleWeight.shape().dim(0) != rows)) {
             throw new IllegalArgumentException(what + ": sample_weight must have shape (" + rows + ",), one weight per "
                     + "sample, got shape " + sampleWeight.shape());
         }
         // Keras' fit turns rank-1 inputs and targets into columns, (n,) -> (n, 1)
-        this.x = column(x).contiguous();
-        this.y = y == null ? null : column(y).contiguous();
+        this.xs = xs.stream().map(t -> column(t).contiguous()).toList();
+        this.ys = ys == null ? null : ys.stream().map(t -> column(t).contiguous()).toList();
         this.sampleWeight = sampleWeight == null ? null : tfFloat(sampleWeight).contiguous();
     }
 
@@ -45,13 +64,21 @@ final class TrainingData {
         return t.dtype() == DType.FLOAT32 ? t : dev.horn.Tf.tf.cast(t, DType.FLOAT32);
     }
 
+    List<dev.horn.Shape> inputShapes() {
+        return xs.stream().map(Tensor::shape).toList();
+    }
+
     /** The same data with sample weights from {@code class_weight}, multiplied into any sample weights. */
     TrainingData withClassWeight(Map<Integer, Double> classWeight) {
         if (classWeight == null) {
             return this;
         }
+        if (ys.size() != 1) {
+            throw new IllegalArgumentException("`class_weight` is only supported for Models with a single output; "
+                    + "this model has " + ys.size());
+        }
         float[] w = new float[rows];
-        int[] labels = classIndices();
+        int[] labels = classIndices(ys.getFirst());
         float[] given = sampleWeight == null ? null : sampleWeight.toFloatArray();
         for (int i = 0; i < rows; i++) {
             Double cw = classWeight.get(labels[i]);
@@ -61,20 +88,19 @@ final class TrainingData {
             }
             w[i] = (float) (cw * (given == null ? 1 : given[i]));
         }
-        return new TrainingData(x, y, Tensor.of(w, rows), "fit");
+        return new TrainingData(xs, ys, Tensor.of(w, rows), "fit");
     }
 
     /** The class of each sample: the label itself, or the argmax of a one-hot row. */
-    private int[] classIndices() {
+    private int[] classIndices(Tensor y) {
         int[] labels = new int[rows];
+        double[] v = y.toDoubleArray();
         if (y.rank() == 1 || (y.rank() == 2 && y.shape().dim(1) == 1)) {
-            double[] v = y.toDoubleArray();
             for (int i = 0; i < rows; i++) {
                 labels[i] = (int) Math.round(v[i]);
             }
         } else {
             int k = Math.toIntExact(y.shape().size() / rows);
-            double[] v = y.toDoubleArray();
             for (int i = 0; i < rows; i++) {
                 int best = 0;
                 for (int j = 1; j < k; j++) {
@@ -99,18 +125,25 @@ final class TrainingData {
     }
 
     private TrainingData slice(int from, int to) {
-        return new TrainingData(Rows.range(x, from, to), y == null ? null : Rows.range(y, from, to),
-                sampleWeight == null ? null : Rows.range(sampleWeight, from, to), "fit");
+        UnaryOperator<Tensor> part = t -> Rows.range(t, from, to);
+        return new TrainingData(xs.stream().map(part).toList(), ys == null ? null : ys.stream().map(part).toList(),
+                sampleWeight == null ? null : part.apply(sampleWeight), "fit");
     }
 
-    /** The step function's arguments for rows {@code order[from..to)}: x, y and, when present, weights. */
+    /** The step function's arguments for rows {@code order[from..to)}: the inputs, the targets and any weights. */
     Tensor[] batch(int[] order, int from, int to) {
-        Tensor bx = Rows.take(x, order, from, to);
-        if (y == null) {
-            return new Tensor[] {bx};
+        List<Tensor> args = new ArrayList<>();
+        for (Tensor x : xs) {
+            args.add(Rows.take(x, order, from, to));
         }
-        Tensor by = Rows.take(y, order, from, to);
-        return sampleWeight == null ? new Tensor[] {bx, by}
-                : new Tensor[] {bx, by, Rows.take(sampleWeight, order, from, to)};
+        if (ys != null) {
+            for (Tensor y : ys) {
+                args.add(Rows.take(y, order, from, to));
+            }
+            if (sampleWeight != null) {
+                args.add(Rows.take(sampleWeight, order, from, to));
+            }
+        }
+        return args.toArray(Tensor[]::new);
     }
 }
