@@ -79,7 +79,7 @@ class LayerContractTest {
         Keras.clearSession();
         Horn.setSeed(1);
         Layer layer = make.get();
-        var model = sequential(layerInput(sampleShape), layer, layerFlatten(), layerDense(2).activation("softmax"));
+        var model = sequential(new InputLayer(sampleShape), layer, layerFlatten(), layerDense(2).activation("softmax"));
         model.compile(optimizerSgd(0.1), "categorical_crossentropy");
         Tensor x = batch(8, sampleShape);
         Tensor y = toCategorical(Tensor.of(new int[] {0, 1, 0, 1, 1, 0, 1, 0}, 8), 2);
