@@ -1,15 +1,12 @@
 package dev.horn.keras.layers;
 
 import dev.horn.Shape;
-import dev.horn.Tensor;
-
-import static dev.horn.Tf.tf;
 
 /**
  * Where an image batch keeps its channels: {@code channels_last} (Keras' default, batch ×
  * spatial... × channels) or {@code channels_first} (batch × channels × spatial...). The
- * engine's windowed ops are channels-last; channels-first layers transpose around them, as
- * Keras does on CPUs.
+ * engine's windowed ops take either (channels-first is transposed around the channels-last
+ * kernels, as TensorFlow does on CPUs).
  */
 public enum DataFormat {
     CHANNELS_LAST("channels_last"),
@@ -64,35 +61,5 @@ public enum DataFormat {
             dims[spatialAxis(dims.length, i)] = spatial[i];
         }
         return Shape.of(dims);
-    }
-
-    /** The batch in channels-last order (a transpose for channels_first). */
-    public Tensor toChannelsLast(Tensor x) {
-        if (this == CHANNELS_LAST) {
-            return x;
-        }
-        int r = x.rank();
-        int[] perm = new int[r];
-        perm[0] = 0;
-        for (int i = 1; i < r - 1; i++) {
-            perm[i] = i + 1;
-        }
-        perm[r - 1] = 1;
-        return tf.transpose(x, perm);
-    }
-
-    /** A channels-last batch back in this format. */
-    public Tensor fromChannelsLast(Tensor x) {
-        if (this == CHANNELS_LAST) {
-            return x;
-        }
-        int r = x.rank();
-        int[] perm = new int[r];
-        perm[0] = 0;
-        perm[1] = r - 1;
-        for (int i = 2; i < r; i++) {
-            perm[i] = i - 1;
-        }
-        return tf.transpose(x, perm);
     }
 }

@@ -17,13 +17,6 @@ public final class InputSpec {
         }
     }
 
-    public static void requireMinNdim(Layer layer, Shape shape, int minNdim) {
-        if (shape.rank() < minNdim) {
-            throw incompatible(layer, "expected min_ndim=" + minNdim + ", found ndim=" + shape.rank()
-                    + ". Full shape received: " + Shapes.tuple(shape));
-        }
-    }
-
     /** The axis (negative counts from the end) must have this size; Keras names the axis as given. */
     public static void requireAxis(Layer layer, Shape shape, int axis, int value) {
         int a = axis < 0 ? shape.rank() + axis : axis;

@@ -21,6 +21,12 @@ import static dev.horn.Tf.tf;
  * under a gradient tape), {@link #computeOutputShape} is its shape rule. Shapes include the
  * batch axis, {@link Shape#UNKNOWN} where it is not known ({@code None} in Keras' printouts).
  *
+ * <p>State a layer updates while training (BatchNormalization's moving mean and variance) lives
+ * in non-trainable weights that {@link #call} assigns ({@code Variable.assign}) when
+ * {@code training} is true: a traced train step records the assignments as stateful ops and
+ * runs them at every step, eagerly they happen at once, and evaluate/predict (training false)
+ * leave them alone. No other registration is needed.
+ *
  * <p>Fluent setters shared by every layer ({@code name}, {@code inputShape}, {@code trainable})
  * live in {@link FluentLayer}, so {@code layerDense(64).activation("relu").inputShape(784)}
  * keeps its type.

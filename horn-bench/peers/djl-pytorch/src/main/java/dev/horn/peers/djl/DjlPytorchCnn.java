@@ -2,9 +2,6 @@ package dev.horn.peers.djl;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
@@ -16,7 +13,6 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -97,33 +93,17 @@ public final class DjlPytorchCnn implements CnnPeer {
 
     @Override
     public float trainBatch(float[] images, float[] oneHot, int[] labels, int n) {
-        try (NDManager batch = trainer.getManager().newSubManager()) {
-            NDArray x = batch.create(images, new Shape(n, 1, 28, 28));
-            NDArray y = batch.create(labels, new Shape(n));
-            float loss;
-            try (GradientCollector gc = trainer.newGradientCollector()) {
-                NDList predictions = trainer.forward(new NDList(x));
-                NDArray l = trainer.getLoss().evaluate(new NDList(y), predictions);
-                gc.backward(l);
-                loss = l.getFloat();
-            }
-            trainer.step();
-            return loss;
-        }
+        return DjlPytorchMlp.step(trainer, images, labels, new Shape(n, 1, 28, 28));
     }
 
     @Override
     public int[] predict(float[] images, int n) {
         int[] out = new int[n];
-        int batch = 1000;
+        int batch = 1000; // the test set at once would hold every activation map of 10,000 images
         for (int from = 0; from < n; from += batch) {
             int m = Math.min(batch, n - from);
             float[] part = java.util.Arrays.copyOfRange(images, from * Mnist.PIXELS, (from + m) * Mnist.PIXELS);
-            try (NDManager mgr = trainer.getManager().newSubManager()) {
-                NDArray x = mgr.create(part, new Shape(m, 1, 28, 28));
-                long[] p = trainer.evaluate(new NDList(x)).singletonOrThrow().argMax(1).toLongArray();
-                for (int i = 0; i < m; i++) out[from + i] = (int) p[i];
-            }
+            System.arraycopy(DjlPytorchMlp.classes(trainer, part, new Shape(m, 1, 28, 28)), 0, out, from, m);
         }
         return out;
     }

@@ -92,9 +92,19 @@ public final class DjlPytorchMlp implements MlpPeer {
 
     @Override
     public float trainBatch(float[] images, float[] oneHot, int[] labels, int n) {
+        return step(trainer, images, labels, new Shape(n, Mnist.PIXELS));
+    }
+
+    @Override
+    public int[] predict(float[] images, int n) {
+        return classes(trainer, images, new Shape(n, Mnist.PIXELS));
+    }
+
+    /** One optimizer step of the trainer on a batch of this shape (shared with the CNN peer). */
+    static float step(Trainer trainer, float[] images, int[] labels, Shape shape) {
         try (NDManager batch = trainer.getManager().newSubManager()) {
-            NDArray x = batch.create(images, new Shape(n, Mnist.PIXELS));
-            NDArray y = batch.create(labels, new Shape(n));
+            NDArray x = batch.create(images, shape);
+            NDArray y = batch.create(labels, new Shape(labels.length));
             float loss;
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDList predictions = trainer.forward(new NDList(x));
@@ -107,13 +117,13 @@ public final class DjlPytorchMlp implements MlpPeer {
         }
     }
 
-    @Override
-    public int[] predict(float[] images, int n) {
+    /** The predicted class of each image of a batch of this shape, in inference mode. */
+    static int[] classes(Trainer trainer, float[] images, Shape shape) {
         try (NDManager m = trainer.getManager().newSubManager()) {
-            NDArray x = m.create(images, new Shape(n, Mnist.PIXELS));
+            NDArray x = m.create(images, shape);
             long[] p = trainer.evaluate(new NDList(x)).singletonOrThrow().argMax(1).toLongArray();
-            int[] out = new int[n];
-            for (int i = 0; i < n; i++) out[i] = (int) p[i];
+            int[] out = new int[p.length];
+            for (int i = 0; i < p.length; i++) out[i] = (int) p[i];
             return out;
         }
     }
