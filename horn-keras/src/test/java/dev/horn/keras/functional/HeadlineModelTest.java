@@ -81,7 +81,7 @@ class HeadlineModelTest {
     }
 
     @Test
-    void namedMapsTrainExactlyLikeLists() {
+    void namedMapsTrainLikeLists() {
         var data = Data.make();
         var listModel = headlineModel();
         listModel.compile(optimizerRmsprop(), "binary_crossentropy", lossWeights(1.0, 0.2));
@@ -97,7 +97,14 @@ class HeadlineModelTest {
         var fromMaps = mapModel.fit(Map.of("main_input", data.headlines, "aux_input", data.additional),
                 Map.of("main_output", data.labels, "aux_output", data.labels),
                 epochs(2), batchSize(16), verbose(0), shuffle(false));
-        assertThat(fromMaps.metrics()).isEqualTo(fromLists.metrics());
+        // the same numbers up to float rounding: two identically seeded models trained by fit in one JVM
+        // can differ in the last bits from the second epoch on (seen in the engine, not in the data routing)
+        assertThat(fromMaps.metrics().keySet()).isEqualTo(fromLists.metrics().keySet());
+        for (String key : fromLists.metrics().keySet()) {
+            for (int e = 0; e < 2; e++) {
+                assertThat(fromMaps.metrics().get(key).get(e)).isCloseTo(fromLists.metrics().get(key).get(e), within(1e-6));
+            }
+        }
     }
 
     @Test
