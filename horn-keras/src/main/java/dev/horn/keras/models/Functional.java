@@ -47,6 +47,7 @@ public final class Functional extends Model {
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
         this.graph = new GraphMap(inputs, outputs);
+        UniqueNames.drawPending();
         name(); // Keras names a model when it is created
         ensureBuilt(inputs.stream().map(KerasTensor::shape).toList()); // its layers were built as the graph was made
     }
