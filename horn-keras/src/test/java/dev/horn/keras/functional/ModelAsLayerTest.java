@@ -65,6 +65,21 @@ class ModelAsLayerTest {
     }
 
     @Test
+    void weightsOfANestedModelSurviveSaveAndLoad(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var input = layerInput(784);
+        var outer = kerasModel(input, input.then(FunctionalMlpTest.mlp()).then(layerDense(2)));
+        var x = Tensor.of(FunctionalMlpTest.randomRows(4, 784, 2), 4, 784);
+        var file = dir.resolve("nested.weights.h5");
+        outer.saveWeights(file);
+
+        var input2 = layerInput(784);
+        var fresh = kerasModel(input2, input2.then(FunctionalMlpTest.mlp()).then(layerDense(2)));
+        assertThat(fresh.predict(x).toFloatArray()).isNotEqualTo(outer.predict(x).toFloatArray());
+        fresh.loadWeights(file);
+        assertThat(fresh.predict(x).toFloatArray()).containsExactly(outer.predict(x).toFloatArray());
+    }
+
+    @Test
     void timeDistributedNeedsASequence() {
         var flat = layerInput(784);
         assertThatThrownBy(() -> flat.then(timeDistributed(layerDense(3))))
