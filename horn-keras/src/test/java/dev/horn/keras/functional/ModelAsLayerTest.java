@@ -80,6 +80,23 @@ class ModelAsLayerTest {
     }
 
     @Test
+    void aMaskMadeInsideANestedModelReachesTheLayerAfterIt() {
+        var embedding = layerEmbedding(10, 3).maskZero(true);
+        var lstm = layerLstm(2);
+        var in1 = layerInput(5).dtype(dev.horn.DType.INT32);
+        var inner = kerasModel(in1, in1.then(embedding));
+        var in2 = layerInput(5).dtype(dev.horn.DType.INT32);
+        var nested = kerasModel(in2, in2.then(inner).then(lstm));
+        var in3 = layerInput(5).dtype(dev.horn.DType.INT32);
+        var flat = kerasModel(in3, in3.then(embedding).then(lstm));
+        Tensor words = Tensor.of(new int[] {3, 4, 0, 0, 0, 1, 2, 5, 7, 0}, 2, 5);
+        float[] viaNested = nested.predict(words).toFloatArray();
+        assertThat(viaNested).containsExactly(flat.predict(words).toFloatArray());
+        float[] unmasked = lstm.apply(embedding.apply(words)).toFloatArray();
+        assertThat(viaNested).isNotEqualTo(unmasked);
+    }
+
+    @Test
     void timeDistributedNeedsASequence() {
         var flat = layerInput(784);
         assertThatThrownBy(() -> flat.then(timeDistributed(layerDense(3))))
