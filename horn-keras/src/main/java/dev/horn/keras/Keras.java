@@ -65,6 +65,20 @@ public final class Keras {
         return new Sequential(layers);
     }
 
+    /**
+     * Seeds every random choice of a run (initial weights, dropout masks, shuffling), as R's
+     * {@code set_random_seed()}: the same script then gives the same numbers on the same number
+     * of cores.
+     */
+    public static void setRandomSeed(long seed) {
+        dev.horn.Horn.setSeed(seed);
+    }
+
+    /** Resets Keras' default names ({@code dense}, {@code dense_1}, ...), as {@code k_clear_session()}. */
+    public static void clearSession() {
+        UniqueNames.clear();
+    }
+
     /** A functional model from its input and output tensors, as R's {@code keras_model(inputs, outputs)}. */
     public static Functional kerasModel(KerasTensor inputs, KerasTensor outputs) {
         return new Functional(List.of(inputs), List.of(outputs));
@@ -80,20 +94,6 @@ public final class Keras {
 
     public static Functional kerasModel(List<KerasTensor> inputs, List<KerasTensor> outputs) {
         return new Functional(inputs, outputs);
-    }
-
-    /**
-     * Seeds every random choice of a run (initial weights, dropout masks, shuffling), as R's
-     * {@code set_random_seed()}: the same script then gives the same numbers on the same number
-     * of cores.
-     */
-    public static void setRandomSeed(long seed) {
-        dev.horn.Horn.setSeed(seed);
-    }
-
-    /** Resets Keras' default names ({@code dense}, {@code dense_1}, ...), as {@code k_clear_session()}. */
-    public static void clearSession() {
-        UniqueNames.clear();
     }
 
     // ---- data ----
