@@ -2,15 +2,15 @@ package dev.horn;
 
 import dev.horn.ops.nn.LogSoftmax;
 import dev.horn.ops.nn.Softmax;
-import dev.horn.ops.nn.WindowedOps;
 import dev.horn.ops.rnn.GruSequence;
 import dev.horn.ops.rnn.LstmSequence;
+import dev.horn.ops.nn.WindowedOps;
 
 /**
  * Neural-network building blocks: softmax, log-softmax, convolution, pooling and the fused
- * recurrent loops. Part of {@link Tf}. Convolution and pooling follow {@code tf.nn}:
- * channels-last input by default (dataFormat "NCHW" and kin for channels first), filters
- * [kernel..., in / groups, out],
+ * recurrent loops. Part of
+ * {@link Tf}. Convolution and pooling follow {@code tf.nn}: channels-last input by default
+ * (dataFormat "NCHW" and kin for channels first), filters [kernel..., in / groups, out],
  * padding "SAME" or "VALID", strides / dilations / ksize as 1, N or N + 2 numbers (null: ones).
  */
 public interface NnOps {

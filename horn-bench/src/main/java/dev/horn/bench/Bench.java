@@ -27,7 +27,9 @@ public final class Bench {
             new GraphBench(),
             new GemmBench(),
             new ElementwiseBench(),
-            new MnistMlpBench());
+            new MnistMlpBench(),
+            new LstmTextBench(),
+            new MnistCnnBench());
 
     /** Options every benchmark takes. */
     static final Map<String, String> COMMON_OPTIONS = Map.of(

@@ -5,7 +5,6 @@ import dev.horn.Tensor;
 import dev.horn.bench.peers.PeerRunner;
 import dev.horn.internal.cpu.DefaultGemm;
 import dev.horn.keras.Keras;
-import dev.horn.keras.callbacks.Callback;
 import dev.horn.keras.datasets.TrainTest;
 import dev.horn.keras.models.Sequential;
 import java.lang.management.ManagementFactory;
@@ -108,30 +107,6 @@ public final class MnistMlpBench implements Benchmark {
         return row;
     }
 
-    /** Times each epoch and the first batch. */
-    private static final class EpochClock extends Callback {
-        final List<Double> seconds = new ArrayList<>();
-        long epochStart;
-        long firstBatchEnd;
-
-        @Override
-        public void onEpochBegin(int epoch, Map<String, Double> logs) {
-            epochStart = System.nanoTime();
-        }
-
-        @Override
-        public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-            if (firstBatchEnd == 0) {
-                firstBatchEnd = System.nanoTime();
-            }
-        }
-
-        @Override
-        public void onEpochEnd(int epoch, Map<String, Double> logs) {
-            seconds.add((System.nanoTime() - epochStart) / 1e9);
-        }
-    }
-
     /**
      * One epoch of the train step's products through Horn's default matmul: forward x·W1 and
      * h·W2, backward dH = dY·W2ᵀ, dW2 = hᵀ·dY, dW1 = xᵀ·dH (the input gradient is never needed),
@@ -166,7 +141,7 @@ public final class MnistMlpBench implements Benchmark {
         return Timing.median(t);
     }
 
-    private static Map<String, Object> peerRow(Map<String, Object> r, double hornEpoch) {
+    static Map<String, Object> peerRow(Map<String, Object> r, double hornEpoch) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("framework", r.get("peer") + (r.containsKey("variant") ? " (" + r.get("variant") + ")" : ""));
         if (!"ok".equals(r.get("status"))) {
@@ -200,14 +175,14 @@ public final class MnistMlpBench implements Benchmark {
         return a;
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
     }
 
     /** Sum of the heap pools' peaks since the last reset (an upper bound of the peak heap). */
-    private static long peakHeapBytes() {
+    static long peakHeapBytes() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -217,11 +192,11 @@ public final class MnistMlpBench implements Benchmark {
         return sum;
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         return Timing.median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
 }

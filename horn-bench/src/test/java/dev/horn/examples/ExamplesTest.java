@@ -58,4 +58,22 @@ class ExamplesTest {
         assertThat(workDir.resolve("mnist-mlp-history.png")).isNotEmptyFile();
         assertThat(Files.readAllBytes(workDir.resolve("mnist-mlp-history.png"))).startsWith((byte) 0x89, (byte) 'P');
     }
+
+    @Test
+    void imdbLstmLearnsTheSyntheticSentiment() throws Exception {
+        String out = run("examples/keras/ImdbLstm.java");
+        assertThat(out).contains("lstm (LSTM)", "8320", "Total params: 328,353", "Epoch 3/3");
+        Matcher m = Pattern.compile("test accuracy: (\\d\\.\\d+)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).as(out).isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void mnistCnnPassesNinetyEightPointEightPercentInThreeEpochs() throws Exception {
+        String out = run("examples/keras/MnistCnn.java");
+        assertThat(out).contains("Total params: 1,199,882", "Epoch 3/3");
+        Matcher m = Pattern.compile("test accuracy: (\\d\\.\\d+)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).as(out).isGreaterThanOrEqualTo(0.988);
+    }
 }

@@ -10,23 +10,6 @@ import dev.horn.keras.callbacks.ReduceLROnPlateau;
 import dev.horn.keras.callbacks.TerminateOnNaN;
 import dev.horn.keras.datasets.Mnist;
 import dev.horn.keras.datasets.TrainTest;
-import dev.horn.keras.layers.ActivationLayer;
-import dev.horn.keras.layers.Bidirectional;
-import dev.horn.keras.layers.Dense;
-import dev.horn.keras.layers.Dropout;
-import dev.horn.keras.layers.Embedding;
-import dev.horn.keras.layers.Flatten;
-import dev.horn.keras.layers.Gru;
-import dev.horn.keras.layers.KerasTensor;
-import dev.horn.keras.layers.Layer;
-import dev.horn.keras.layers.Lstm;
-import dev.horn.keras.layers.Masking;
-import dev.horn.keras.layers.Recurrent;
-import dev.horn.keras.layers.Reshape;
-import dev.horn.keras.layers.SimpleRnn;
-import dev.horn.keras.layers.TimeDistributed;
-import dev.horn.keras.layers.UniqueNames;
-import dev.horn.keras.layers.*;
 import dev.horn.keras.layers.merging.Add;
 import dev.horn.keras.layers.merging.Average;
 import dev.horn.keras.layers.merging.Concatenate;
@@ -36,6 +19,7 @@ import dev.horn.keras.layers.merging.Minimum;
 import dev.horn.keras.layers.merging.Multiply;
 import dev.horn.keras.layers.merging.Subtract;
 import dev.horn.keras.models.Functional;
+import dev.horn.keras.layers.*;
 import dev.horn.keras.models.Sequential;
 import dev.horn.keras.training.FitArg;
 import dev.horn.keras.training.LossWeights;
@@ -65,20 +49,6 @@ public final class Keras {
         return new Sequential(layers);
     }
 
-    /**
-     * Seeds every random choice of a run (initial weights, dropout masks, shuffling), as R's
-     * {@code set_random_seed()}: the same script then gives the same numbers on the same number
-     * of cores.
-     */
-    public static void setRandomSeed(long seed) {
-        dev.horn.Horn.setSeed(seed);
-    }
-
-    /** Resets Keras' default names ({@code dense}, {@code dense_1}, ...), as {@code k_clear_session()}. */
-    public static void clearSession() {
-        UniqueNames.clear();
-    }
-
     /** A functional model from its input and output tensors, as R's {@code keras_model(inputs, outputs)}. */
     public static Functional kerasModel(KerasTensor inputs, KerasTensor outputs) {
         return new Functional(List.of(inputs), List.of(outputs));
@@ -94,6 +64,20 @@ public final class Keras {
 
     public static Functional kerasModel(List<KerasTensor> inputs, List<KerasTensor> outputs) {
         return new Functional(inputs, outputs);
+    }
+
+    /**
+     * Seeds every random choice of a run (initial weights, dropout masks, shuffling), as R's
+     * {@code set_random_seed()}: the same script then gives the same numbers on the same number
+     * of cores.
+     */
+    public static void setRandomSeed(long seed) {
+        dev.horn.Horn.setSeed(seed);
+    }
+
+    /** Resets Keras' default names ({@code dense}, {@code dense_1}, ...), as {@code k_clear_session()}. */
+    public static void clearSession() {
+        UniqueNames.clear();
     }
 
     // ---- data ----

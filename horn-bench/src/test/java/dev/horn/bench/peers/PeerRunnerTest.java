@@ -85,7 +85,7 @@ class PeerRunnerTest {
         Path target = Files.createDirectories(root.resolve("horn-bench/peers/djl-pytorch/target"));
         Files.writeString(target.resolve("classpath.txt"), "x.jar");
         PeerRunner runner = new PeerRunner(root).extraArgs(List.of("--seed=7"));
-        List<String> cmd = runner.command("djl-pytorch", PeerRunner.variantsOf("djl-pytorch").get(0), Path.of("m"), 2);
+        List<String> cmd = runner.command("djl-pytorch", PeerRunner.variantsOf("djl-pytorch").get(0), List.of("m", "2"));
         assertThat(cmd).contains("-Dai.djl.offline=true", "--enable-native-access=ALL-UNNAMED",
                 "dev.horn.peers.djl.DjlPytorchMlp", "2", "--seed=7");
         assertThat(cmd.get(cmd.indexOf("-cp") + 1)).endsWith("x.jar");

@@ -1,5 +1,6 @@
 package dev.horn.ops.math;
 
+import dev.horn.internal.cpu.VectorMath;
 import dev.horn.Tensor;
 import dev.horn.ops.UnaryOp;
 import jdk.incubator.vector.FloatVector;
@@ -20,7 +21,7 @@ public final class Elu extends UnaryOp {
 
     @Override
     protected FloatVector apply(FloatVector x) {
-        return x.min(0f).lanewise(VectorOperators.EXPM1).blend(x, x.compare(VectorOperators.GT, 0f));
+        return VectorMath.expm1(x.min(0f)).blend(x, x.compare(VectorOperators.GT, 0f));
     }
 
     /** 1 for x > 0, else e^x = out + 1. */

@@ -1,5 +1,6 @@
 package dev.horn.ops.math;
 
+import dev.horn.internal.cpu.VectorMath;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -134,7 +135,7 @@ final class ErfMath {
         FloatVector bb = s.sub(a);
         FloatVector err = a.sub(s.sub(bb)).add(poly.sub(bb));
         FloatVector scale = err.sub(z2lo).add(1f);
-        FloatVector erfc = t.mul(s.lanewise(VectorOperators.EXP)).mul(scale);
+        FloatVector erfc = t.mul(VectorMath.exp(s)).mul(scale);
         return erfc.blend(0f, z2hi.compare(VectorOperators.GT, UNDERFLOW_SQUARE)); // also keeps inf - inf out
     }
 

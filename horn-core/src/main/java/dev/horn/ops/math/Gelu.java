@@ -1,5 +1,6 @@
 package dev.horn.ops.math;
 
+import dev.horn.internal.cpu.VectorMath;
 import dev.horn.Tensor;
 import dev.horn.ops.UnaryOp;
 import jdk.incubator.vector.FloatVector;
@@ -51,7 +52,7 @@ public final class Gelu extends UnaryOp {
     protected FloatVector apply(FloatVector x) {
         if (approximate) {
             FloatVector u = x.mul(x).mul((float) CUBIC).add(1f).mul(x).mul((float) SQRT_TWO_OVER_PI);
-            FloatVector z = u.abs().mul(-2f).lanewise(VectorOperators.EXP);
+            FloatVector z = VectorMath.exp(u.abs().mul(-2f));
             FloatVector r = z.broadcast(1f).div(z.add(1f));
             return x.mul(r.blend(z.mul(r), u.lt(0f)));
         }

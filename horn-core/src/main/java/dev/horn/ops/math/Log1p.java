@@ -1,5 +1,6 @@
 package dev.horn.ops.math;
 
+import dev.horn.internal.cpu.VectorMath;
 import dev.horn.Tensor;
 import dev.horn.ops.UnaryOp;
 import jdk.incubator.vector.FloatVector;
@@ -20,7 +21,7 @@ public final class Log1p extends UnaryOp {
 
     @Override
     protected FloatVector apply(FloatVector x) {
-        return x.lanewise(VectorOperators.LOG1P);
+        return VectorMath.log1p(x);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.horn.ops.math;
 
+import dev.horn.internal.cpu.VectorMath;
 import dev.horn.Tensor;
 import dev.horn.ops.UnaryOp;
 import jdk.incubator.vector.FloatVector;
@@ -23,7 +24,7 @@ public final class Selu extends UnaryOp {
 
     @Override
     protected FloatVector apply(FloatVector x) {
-        FloatVector below = x.min(0f).lanewise(VectorOperators.EXPM1).mul((float) (SCALE * ALPHA));
+        FloatVector below = VectorMath.expm1(x.min(0f)).mul((float) (SCALE * ALPHA));
         return below.blend(x.mul((float) SCALE), x.compare(VectorOperators.GT, 0f));
     }
 

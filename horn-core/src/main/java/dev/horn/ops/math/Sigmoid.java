@@ -1,5 +1,6 @@
 package dev.horn.ops.math;
 
+import dev.horn.internal.cpu.VectorMath;
 import dev.horn.Tensor;
 import dev.horn.ops.UnaryOp;
 import jdk.incubator.vector.FloatVector;
@@ -24,7 +25,7 @@ public final class Sigmoid extends UnaryOp {
 
     @Override
     protected FloatVector apply(FloatVector x) {
-        FloatVector z = x.abs().neg().lanewise(VectorOperators.EXP);
+        FloatVector z = VectorMath.exp(x.abs().neg());
         FloatVector r = x.broadcast(1f).div(z.add(1f));
         return r.blend(z.mul(r), x.lt(0f));
     }

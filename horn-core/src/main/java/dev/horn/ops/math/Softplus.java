@@ -1,5 +1,6 @@
 package dev.horn.ops.math;
 
+import dev.horn.internal.cpu.VectorMath;
 import dev.horn.Tensor;
 import dev.horn.ops.UnaryOp;
 import jdk.incubator.vector.FloatVector;
@@ -20,7 +21,7 @@ public final class Softplus extends UnaryOp {
 
     @Override
     protected FloatVector apply(FloatVector x) {
-        FloatVector tail = x.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
+        FloatVector tail = VectorMath.log1p(VectorMath.exp(x.abs().neg()));
         return tail.add(x.max(0f));
     }
 

@@ -1,5 +1,6 @@
 package dev.horn.ops.nn;
 
+import dev.horn.internal.cpu.VectorMath;
 import dev.horn.DType;
 import dev.horn.Tensor;
 import dev.horn.internal.cpu.BroadcastLoop;
@@ -96,7 +97,7 @@ final class SoftmaxKernel {
             int c = 0;
             for (; c < bound; c += F.length()) {
                 FloatVector z = FloatVector.fromArray(F, src, row + c).sub(FloatVector.fromArray(F, max, c));
-                FloatVector ez = z.lanewise(VectorOperators.EXP);
+                FloatVector ez = VectorMath.exp(z);
                 FloatVector.fromArray(F, sum, c).add(ez).intoArray(sum, c);
                 (log ? z : ez).intoArray(dst, out + c);
             }
@@ -175,7 +176,7 @@ final class SoftmaxKernel {
         FloatVector sumV = FloatVector.zero(F);
         for (i = 0; i < bound; i += F.length()) {
             FloatVector z = FloatVector.fromArray(F, src, s + i).sub(shift);
-            FloatVector ez = z.lanewise(VectorOperators.EXP);
+            FloatVector ez = VectorMath.exp(z);
             sumV = sumV.add(ez);
             (log ? z : ez).intoArray(dst, d + i);
         }

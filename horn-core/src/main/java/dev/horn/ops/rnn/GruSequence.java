@@ -4,7 +4,7 @@ import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.internal.cpu.DefaultGemm;
-import dev.horn.ops.Op;
+import dev.horn.internal.cpu.Parallel;
 import dev.horn.ops.ShapeRules;
 
 /**
@@ -24,7 +24,7 @@ import dev.horn.ops.ShapeRules;
  * ({@link GruSequenceGrad}) the activated gates z, r, hh {@code [batch, time, 3u]} and rec_h
  * {@code [batch, time, u]}; those two are internals whose gradients are not taken. Float32 only.
  */
-public final class GruSequence extends Op {
+public final class GruSequence extends RecurrentOp {
     static final int GATES = 3;
 
     public GruSequence() {
@@ -48,65 +48,61 @@ public final class GruSequence extends Op {
 
     @Override
     public Tensor[] compute(Tensor[] in, TensorSpec[] outputs) {
-        Tensor xw = in[0].contiguous();
-        float[] x = (float[]) xw.storage();
-        float[] r = in[1].contiguous().toFloatArray();
-        float[] bias = in[2].contiguous().toFloatArray();
-        float[] h0 = in[3].contiguous().toFloatArray();
-        float[] mask = in[4].contiguous().toFloatArray();
-        int batch = xw.shape().dim(0);
-        int time = xw.shape().dim(1);
+        float[] x = RnnLanes.dense(in[0]);
+        float[] r = RnnLanes.dense(in[1]);
+        float[] bias = RnnLanes.dense(in[2]);
+        float[] h0 = RnnLanes.dense(in[3]);
+        float[] mask = RnnLanes.dense(in[4]);
+        int batch = in[0].shape().dim(0);
+        int time = in[0].shape().dim(1);
         int u = in[1].shape().dim(0);
         int g = GATES * u;
         float[] h = new float[batch * time * u];
         float[] gates = new float[batch * time * g];
         float[] recH = new float[batch * time * u];
-        float[] rec = new float[batch * g];
-        for (int t = 0; t < time; t++) {
-            if (t == 0) {
-                DefaultGemm.sgemm(false, false, batch, g, u, h0, 0, u, r, 0, g, rec, 0, g, false);
-            } else {
-                DefaultGemm.sgemm(false, false, batch, g, u, h, (t - 1) * u, time * u, r, 0, g, rec, 0, g, false);
+        // rows of the batch never meet, so each core runs the whole loop for its own rows
+        Parallel.forRange(batch, rowGrain(time, u, g), (b0, b1) -> {
+            float[] rec = new float[(b1 - b0) * g];
+            for (int t = 0; t < time; t++) {
+                if (t == 0) {
+                    DefaultGemm.sgemm(false, false, b1 - b0, g, u, h0, b0 * u, u, r, 0, g, rec, 0, g, false);
+                } else {
+                    DefaultGemm.sgemm(false, false, b1 - b0, g, u, h, (b0 * time + t - 1) * u, time * u, r, 0, g, rec, 0, g, false);
+                }
+                for (int b = b0; b < b1; b++) {
+                    int row = (b * time + t) * u;
+                    int gRow = (b * time + t) * g;
+                    float[] hPrev = t == 0 ? h0 : h;
+                    int hOff = t == 0 ? b * u : row - u;
+                    if (mask[b * time + t] == 0) {
+                        System.arraycopy(hPrev, hOff, h, row, u);
+                        continue;
+                    }
+                    int recRow = (b - b0) * g;
+                    for (int j = 0; j < 2 * u; j++) {
+                        gates[gRow + j] = x[gRow + j] + rec[recRow + j] + bias[j];
+                    }
+                    RnnLanes.sigmoidInPlace(gates, gRow, 2 * u);
+                    for (int j = 0; j < u; j++) {
+                        float rh = rec[recRow + 2 * u + j] + bias[2 * u + j];
+                        recH[row + j] = rh;
+                        gates[gRow + 2 * u + j] = x[gRow + 2 * u + j] + gates[gRow + u + j] * rh;
+                    }
+                    RnnLanes.tanhInPlace(gates, gRow + 2 * u, u);
+                    for (int j = 0; j < u; j++) {
+                        float z = gates[gRow + j];
+                        float hh = gates[gRow + 2 * u + j];
+                        h[row + j] = hh + z * (hPrev[hOff + j] - hh);
+                    }
+                }
             }
-            for (int b = 0; b < batch; b++) {
-                int row = (b * time + t) * u;
-                int gRow = (b * time + t) * g;
-                int xRow = xw.offset() + gRow;
-                float[] hPrev = t == 0 ? h0 : h;
-                int hOff = t == 0 ? b * u : row - u;
-                if (mask[b * time + t] == 0) {
-                    System.arraycopy(hPrev, hOff, h, row, u);
-                    continue;
-                }
-                int recRow = b * g;
-                for (int j = 0; j < 2 * u; j++) {
-                    gates[gRow + j] = x[xRow + j] + rec[recRow + j] + bias[j];
-                }
-                RnnLanes.sigmoidInPlace(gates, gRow, 2 * u);
-                for (int j = 0; j < u; j++) {
-                    float rh = rec[recRow + 2 * u + j] + bias[2 * u + j];
-                    recH[row + j] = rh;
-                    gates[gRow + 2 * u + j] = x[xRow + 2 * u + j] + gates[gRow + u + j] * rh;
-                }
-                RnnLanes.tanhInPlace(gates, gRow + 2 * u, u);
-                for (int j = 0; j < u; j++) {
-                    float z = gates[gRow + j];
-                    float hh = gates[gRow + 2 * u + j];
-                    h[row + j] = hh + z * (hPrev[hOff + j] - hh);
-                }
-            }
-        }
+        });
         return new Tensor[] {
                 Tensor.wrap(outputs[0].dtype(), Shape.of(batch, time, u), h),
                 Tensor.wrap(outputs[1].dtype(), Shape.of(batch, time, g), gates),
                 Tensor.wrap(outputs[2].dtype(), Shape.of(batch, time, u), recH)};
     }
 
-    /** Each projection element meets a recurrent GEMM row of length u, so work grows with u. */
-    @Override
-    public long cost(TensorSpec[] inputs, TensorSpec[] outputs) {
-        return super.cost(inputs, outputs) * Math.max(1, inputs[1].shape().dim(0));
-    }
 
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {

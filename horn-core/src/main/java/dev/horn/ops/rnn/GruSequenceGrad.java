@@ -4,7 +4,7 @@ import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.internal.cpu.DefaultGemm;
-import dev.horn.ops.Op;
+import dev.horn.internal.cpu.Parallel;
 import dev.horn.ops.ShapeRules;
 
 /**
@@ -16,7 +16,7 @@ import dev.horn.ops.ShapeRules;
  * <p>Inputs: recurrent kernel, h0, mask, h, gates, rec_h (from the forward op), dh. Outputs:
  * d projection {@code [batch, time, 3u]}, d recurrent kernel, d recurrent bias, d h0.
  */
-public final class GruSequenceGrad extends Op {
+public final class GruSequenceGrad extends RecurrentOp {
     public GruSequenceGrad() {
         super("gru_sequence_grad");
     }
@@ -40,13 +40,13 @@ public final class GruSequenceGrad extends Op {
 
     @Override
     public Tensor[] compute(Tensor[] in, TensorSpec[] outputs) {
-        float[] r = in[0].contiguous().toFloatArray();
-        float[] h0 = in[1].contiguous().toFloatArray();
-        float[] mask = in[2].contiguous().toFloatArray();
-        float[] h = in[3].contiguous().toFloatArray();
-        float[] gates = in[4].contiguous().toFloatArray();
-        float[] recH = in[5].contiguous().toFloatArray();
-        float[] dH = in[6].contiguous().toFloatArray();
+        float[] r = RnnLanes.dense(in[0]);
+        float[] h0 = RnnLanes.dense(in[1]);
+        float[] mask = RnnLanes.dense(in[2]);
+        float[] h = RnnLanes.dense(in[3]);
+        float[] gates = RnnLanes.dense(in[4]);
+        float[] recH = RnnLanes.dense(in[5]);
+        float[] dH = RnnLanes.dense(in[6]);
         int batch = in[4].shape().dim(0);
         int time = in[4].shape().dim(1);
         int u = in[0].shape().dim(0);
@@ -54,55 +54,52 @@ public final class GruSequenceGrad extends Op {
         float[] dx = new float[batch * time * g];
         float[] dRec = new float[batch * time * g];
         float[] carry = new float[batch * u];
-        float[] fromGemm = new float[batch * u];
-        boolean[] skipped = new boolean[batch];
-        for (int t = time - 1; t >= 0; t--) {
-            for (int b = 0; b < batch; b++) {
-                int row = (b * time + t) * u;
-                int gRow = (b * time + t) * g;
-                int c = b * u;
-                skipped[b] = mask[b * time + t] == 0;
-                if (skipped[b]) {
-                    for (int j = 0; j < u; j++) {
-                        carry[c + j] += dH[row + j];
+        // rows never meet going backwards either; each core runs the loop for its own rows
+        Parallel.forRange(batch, rowGrain(time, u, g), (b0, b1) -> {
+            float[] fromGemm = new float[(b1 - b0) * u];
+            boolean[] skipped = new boolean[b1 - b0];
+            for (int t = time - 1; t >= 0; t--) {
+                for (int b = b0; b < b1; b++) {
+                    int row = (b * time + t) * u;
+                    int gRow = (b * time + t) * g;
+                    int c = b * u;
+                    skipped[b - b0] = mask[b * time + t] == 0;
+                    if (skipped[b - b0]) {
+                        for (int j = 0; j < u; j++) {
+                            carry[c + j] += dH[row + j];
+                        }
+                        continue;
                     }
-                    continue;
-                }
-                float[] hPrev = t == 0 ? h0 : h;
-                int hOff = t == 0 ? c : row - u;
-                for (int j = 0; j < u; j++) {
-                    float z = gates[gRow + j];
-                    float rr = gates[gRow + u + j];
-                    float hh = gates[gRow + 2 * u + j];
-                    float dh = dH[row + j] + carry[c + j];
-                    float dz = dh * (hPrev[hOff + j] - hh) * z * (1 - z);
-                    float dhh = dh * (1 - z) * (1 - hh * hh);
-                    float dr = dhh * recH[row + j] * rr * (1 - rr);
-                    dx[gRow + j] = dz;
-                    dx[gRow + u + j] = dr;
-                    dx[gRow + 2 * u + j] = dhh;
-                    dRec[gRow + j] = dz;
-                    dRec[gRow + u + j] = dr;
-                    dRec[gRow + 2 * u + j] = dhh * rr;
-                    carry[c + j] = dh * z; // the direct path through z h_{t-1}; the GEMM path is added below
-                }
-            }
-            DefaultGemm.sgemm(false, true, batch, u, g, dRec, t * g, time * g, r, 0, g, fromGemm, 0, u, false);
-            for (int b = 0; b < batch; b++) {
-                if (!skipped[b]) {
+                    float[] hPrev = t == 0 ? h0 : h;
+                    int hOff = t == 0 ? c : row - u;
                     for (int j = 0; j < u; j++) {
-                        carry[b * u + j] += fromGemm[b * u + j];
+                        float z = gates[gRow + j];
+                        float rr = gates[gRow + u + j];
+                        float hh = gates[gRow + 2 * u + j];
+                        float dh = dH[row + j] + carry[c + j];
+                        float dz = dh * (hPrev[hOff + j] - hh) * z * (1 - z);
+                        float dhh = dh * (1 - z) * (1 - hh * hh);
+                        float dr = dhh * recH[row + j] * rr * (1 - rr);
+                        dx[gRow + j] = dz;
+                        dx[gRow + u + j] = dr;
+                        dx[gRow + 2 * u + j] = dhh;
+                        dRec[gRow + j] = dz;
+                        dRec[gRow + u + j] = dr;
+                        dRec[gRow + 2 * u + j] = dhh * rr;
+                        carry[c + j] = dh * z; // the direct path through z h_{t-1}; the GEMM path is added below
                     }
                 }
+                DefaultGemm.sgemm(false, true, b1 - b0, u, g, dRec, (b0 * time + t) * g, time * g, r, 0, g, fromGemm, 0, u, false);
+                for (int b = b0; b < b1; b++) {
+                    if (!skipped[b - b0]) {
+                        for (int j = 0; j < u; j++) {
+                            carry[b * u + j] += fromGemm[(b - b0) * u + j];
+                        }
+                    }
+                }
             }
-        }
-        float[] hPrev = new float[batch * time * u];
-        for (int b = 0; b < batch && time > 0; b++) {
-            System.arraycopy(h0, b * u, hPrev, b * time * u, u);
-            System.arraycopy(h, b * time * u, hPrev, b * time * u + u, (time - 1) * u);
-        }
-        float[] dR = new float[u * g];
-        DefaultGemm.sgemm(true, false, u, g, batch * time, hPrev, 0, u, dRec, 0, g, dR, 0, g, false);
+        });
+        float[] dR = kernelGradient(h0, h, dRec, batch, time, u, g);
         float[] dBias = new float[g];
         for (int row = 0; row < batch * time; row++) {
             for (int j = 0; j < g; j++) {
@@ -116,8 +113,4 @@ public final class GruSequenceGrad extends Op {
                 Tensor.wrap(outputs[3].dtype(), Shape.of(batch, u), carry)};
     }
 
-    @Override
-    public long cost(TensorSpec[] inputs, TensorSpec[] outputs) {
-        return super.cost(inputs, outputs) * Math.max(1, inputs[0].shape().dim(0));
-    }
 }

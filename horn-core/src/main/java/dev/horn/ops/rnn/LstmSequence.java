@@ -4,7 +4,7 @@ import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.internal.cpu.DefaultGemm;
-import dev.horn.ops.Op;
+import dev.horn.internal.cpu.Parallel;
 import dev.horn.ops.ShapeRules;
 
 /**
@@ -25,7 +25,7 @@ import dev.horn.ops.ShapeRules;
  * pass ({@link LstmSequenceGrad}); the gates output is an internal: its gradient is not taken.
  * Float32 only.
  */
-public final class LstmSequence extends Op {
+public final class LstmSequence extends RecurrentOp {
     static final int GATES = 4;
 
     public LstmSequence() {
@@ -45,63 +45,52 @@ public final class LstmSequence extends Op {
 
     @Override
     public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
-        Tensor xw = inputs[0].contiguous();
-        Tensor kernel = inputs[1].contiguous();
-        Tensor h0 = inputs[2].contiguous();
-        Tensor c0 = inputs[3].contiguous();
-        float[] mask = inputs[4].contiguous().toFloatArray();
-        int batch = xw.shape().dim(0);
-        int time = xw.shape().dim(1);
-        int u = kernel.shape().dim(0);
+        float[] x = RnnLanes.dense(inputs[0]);
+        float[] r = RnnLanes.dense(inputs[1]);
+        float[] h0 = RnnLanes.dense(inputs[2]);
+        float[] c0 = RnnLanes.dense(inputs[3]);
+        float[] mask = RnnLanes.dense(inputs[4]);
+        int batch = inputs[0].shape().dim(0);
+        int time = inputs[0].shape().dim(1);
+        int u = inputs[1].shape().dim(0);
         int g = GATES * u;
-        float[] x = (float[]) xw.storage();
-        float[] r = (float[]) kernel.storage();
         float[] h = new float[batch * time * u];
         float[] c = new float[batch * time * u];
         float[] gates = new float[batch * time * g];
-        for (int b = 0; b < batch; b++) {
+        System.arraycopy(x, 0, gates, 0, gates.length);
+        // rows of the batch never meet, so each core runs the whole loop for its own rows
+        Parallel.forRange(batch, rowGrain(time, u, g), (b0, b1) -> {
             for (int t = 0; t < time; t++) {
-                System.arraycopy(x, xw.offset() + (b * time + t) * g, gates, (b * time + t) * g, g);
-            }
-        }
-        for (int t = 0; t < time; t++) {
-            // z[:, t] += h_{t-1} · recurrent, rows strided by time * 4u inside the gates buffer
-            if (t == 0) {
-                DefaultGemm.sgemm(false, false, batch, g, u, (float[]) h0.storage(), h0.offset(), u,
-                        r, kernel.offset(), g, gates, 0, time * g, true);
-            } else {
-                DefaultGemm.sgemm(false, false, batch, g, u, h, (t - 1) * u, time * u,
-                        r, kernel.offset(), g, gates, t * g, time * g, true);
-            }
-            for (int b = 0; b < batch; b++) {
-                int row = (b * time + t) * u;
-                int gRow = (b * time + t) * g;
-                float[] hPrev = t == 0 ? (float[]) h0.storage() : h;
-                float[] cPrev = t == 0 ? (float[]) c0.storage() : c;
-                int hOff = t == 0 ? h0.offset() + b * u : row - u;
-                int cOff = t == 0 ? c0.offset() + b * u : row - u;
-                if (mask[b * time + t] == 0) {
-                    System.arraycopy(hPrev, hOff, h, row, u);
-                    System.arraycopy(cPrev, cOff, c, row, u);
-                    continue;
+                // z[:, t] += h_{t-1} · recurrent, rows strided by time * 4u inside the gates buffer
+                if (t == 0) {
+                    DefaultGemm.sgemm(false, false, b1 - b0, g, u, h0, b0 * u, u, r, 0, g, gates, b0 * time * g, time * g, true);
+                } else {
+                    DefaultGemm.sgemm(false, false, b1 - b0, g, u, h, (b0 * time + t - 1) * u, time * u,
+                            r, 0, g, gates, (b0 * time + t) * g, time * g, true);
                 }
-                RnnLanes.sigmoidInPlace(gates, gRow, 2 * u);
-                RnnLanes.tanhInPlace(gates, gRow + 2 * u, u);
-                RnnLanes.sigmoidInPlace(gates, gRow + 3 * u, u);
-                RnnLanes.mulAddMul(gates, gRow + u, cPrev, cOff, gates, gRow, gates, gRow + 2 * u, c, row, u);
-                RnnLanes.mulTanh(gates, gRow + 3 * u, c, row, h, row, u);
+                for (int b = b0; b < b1; b++) {
+                    int row = (b * time + t) * u;
+                    int gRow = (b * time + t) * g;
+                    float[] hPrev = t == 0 ? h0 : h;
+                    float[] cPrev = t == 0 ? c0 : c;
+                    int prev = t == 0 ? b * u : row - u;
+                    if (mask[b * time + t] == 0) {
+                        System.arraycopy(hPrev, prev, h, row, u);
+                        System.arraycopy(cPrev, prev, c, row, u);
+                        continue;
+                    }
+                    RnnLanes.sigmoidInPlace(gates, gRow, 2 * u);
+                    RnnLanes.tanhInPlace(gates, gRow + 2 * u, u);
+                    RnnLanes.sigmoidInPlace(gates, gRow + 3 * u, u);
+                    RnnLanes.mulAddMul(gates, gRow + u, cPrev, prev, gates, gRow, gates, gRow + 2 * u, c, row, u);
+                    RnnLanes.mulTanh(gates, gRow + 3 * u, c, row, h, row, u);
+                }
             }
-        }
+        });
         return new Tensor[] {
                 Tensor.wrap(outputs[0].dtype(), Shape.of(batch, time, u), h),
                 Tensor.wrap(outputs[1].dtype(), Shape.of(batch, time, u), c),
                 Tensor.wrap(outputs[2].dtype(), Shape.of(batch, time, g), gates)};
-    }
-
-    /** Each projection element meets a recurrent GEMM row of length u, so work grows with u. */
-    @Override
-    public long cost(TensorSpec[] inputs, TensorSpec[] outputs) {
-        return super.cost(inputs, outputs) * Math.max(1, inputs[1].shape().dim(0));
     }
 
     @Override

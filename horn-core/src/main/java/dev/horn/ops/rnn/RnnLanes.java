@@ -1,5 +1,6 @@
 package dev.horn.ops.rnn;
 
+import dev.horn.internal.cpu.VectorMath;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -14,11 +15,16 @@ final class RnnLanes {
 
     private RnnLanes() {}
 
+    /** The tensor's floats from index 0: its own storage when that is already dense from 0 (no copy), else a copy. */
+    static float[] dense(dev.horn.Tensor t) {
+        return t.isContiguous() && t.offset() == 0 ? (float[]) t.storage() : t.contiguous().toFloatArray();
+    }
+
     static void sigmoidInPlace(float[] a, int off, int len) {
         int i = 0;
         for (int upper = F.loopBound(len); i < upper; i += F.length()) {
             FloatVector v = FloatVector.fromArray(F, a, off + i);
-            v.mul(0.5f).lanewise(VectorOperators.TANH).fma(0.5f, 0.5f).intoArray(a, off + i);
+            VectorMath.tanh(v.mul(0.5f)).fma(0.5f, 0.5f).intoArray(a, off + i);
         }
         for (; i < len; i++) {
             a[off + i] = sigmoid(a[off + i]);
@@ -28,7 +34,7 @@ final class RnnLanes {
     static void tanhInPlace(float[] a, int off, int len) {
         int i = 0;
         for (int upper = F.loopBound(len); i < upper; i += F.length()) {
-            FloatVector.fromArray(F, a, off + i).lanewise(VectorOperators.TANH).intoArray(a, off + i);
+            VectorMath.tanh(FloatVector.fromArray(F, a, off + i)).intoArray(a, off + i);
         }
         for (; i < len; i++) {
             a[off + i] = (float) Math.tanh(a[off + i]);
@@ -56,7 +62,7 @@ final class RnnLanes {
     static void mulTanh(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int len) {
         int i = 0;
         for (int upper = F.loopBound(len); i < upper; i += F.length()) {
-            FloatVector t = FloatVector.fromArray(F, b, bOff + i).lanewise(VectorOperators.TANH);
+            FloatVector t = VectorMath.tanh(FloatVector.fromArray(F, b, bOff + i));
             FloatVector.fromArray(F, a, aOff + i).mul(t).intoArray(out, outOff + i);
         }
         for (; i < len; i++) {

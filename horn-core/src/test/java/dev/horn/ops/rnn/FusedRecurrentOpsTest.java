@@ -110,6 +110,32 @@ class FusedRecurrentOpsTest {
         }
     }
 
+    /** Big enough rows that the loops split the batch across cores; one thread must give the same numbers. */
+    @Test
+    void splittingTheBatchAcrossCoresChangesNothing() {
+        Random random = new Random(3);
+        int batch = 6;
+        int time = 40;
+        int u = 64;
+        Tensor mask = tf.ones(batch, time);
+        Tensor[] lstm = {f32(random(random, 1, batch, time, 4 * u)), f32(random(random, 0.2, u, 4 * u)),
+                f32(random(random, 0.5, batch, u)), f32(random(random, 0.5, batch, u))};
+        Tensor[] gru = {f32(random(random, 1, batch, time, 3 * u)), f32(random(random, 0.2, u, 3 * u)),
+                f32(random(random, 0.5, 3 * u)), f32(random(random, 0.5, batch, u))};
+        Function<Tensor[], Tensor> lstmLoop = x -> tf.lstmSequence(x[0], x[1], x[2], x[3], mask)[0];
+        Function<Tensor[], Tensor> gruLoop = x -> tf.gruSequence(x[0], x[1], x[2], x[3], mask)[0];
+        Tensor w = random(random, 1, batch, time, u);
+        for (var loop : List.of(java.util.Map.entry(lstmLoop, lstm), java.util.Map.entry(gruLoop, gru))) {
+            Tensor[] split = gradients(loop.getKey(), loop.getValue(), w);
+            Tensor[] single = dev.horn.internal.cpu.Parallel.withThreads(1, () -> gradients(loop.getKey(), loop.getValue(), w));
+            assertClose(loop.getKey().apply(loop.getValue()),
+                    dev.horn.internal.cpu.Parallel.withThreads(1, () -> loop.getKey().apply(loop.getValue())), 1e-6, "h");
+            for (int i = 0; i < split.length; i++) {
+                assertClose(split[i], single[i], 1e-5, "gradient " + i);
+            }
+        }
+    }
+
     @Test
     void aKernelThatIsNotFourTimesUnitsWideIsRejected() {
         Tensor xw = tf.zeros(2, 3, 8);

@@ -21,7 +21,7 @@ import static dev.horn.Tf.tf;
  * that applies them.
  */
 public abstract sealed class BaseConv<L extends BaseConv<L>> extends FluentLayer<L>
-        permits Conv, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D {
+        permits Conv, DepthwiseConv2D, SeparableConv2D {
     final int rank;
     int[] kernelSize;
     int[] strides;

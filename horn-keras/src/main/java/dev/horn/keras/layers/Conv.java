@@ -17,7 +17,7 @@ import static dev.horn.Tf.tf;
  * bias of {@code filters}, then the activation. With {@code groups} the channels split into
  * that many independent convolutions.
  */
-public abstract sealed class Conv<L extends Conv<L>> extends BaseConv<L> permits Conv1D, Conv2D, Conv3D {
+public abstract sealed class Conv<L extends Conv<L>> extends BaseConv<L> permits Conv1D, Conv2D, Conv3D, Conv2DTranspose {
     private final int filters;
     private int groups = 1;
     private Initializer kernelInitializer = Initializers.get("glorot_uniform");
@@ -92,13 +92,19 @@ public abstract sealed class Conv<L extends Conv<L>> extends BaseConv<L> permits
         }
     }
 
-    @Override
-    protected void build(Shape inputShape) {
+    /** The kernel's shape for this many input channels: kernel_size + (in / groups, filters). */
+    Shape kernelShape(int inputChannels) {
         int[] dims = new int[rank + 2];
         System.arraycopy(kernelSize, 0, dims, 0, rank);
-        dims[rank] = inputChannels(inputShape) / groups;
+        dims[rank] = inputChannels / groups;
         dims[rank + 1] = filters;
-        kernel = addWeight("kernel", Shape.of(dims), kernelInitializer, kernelRegularizer, kernelConstraint, true);
+        return Shape.of(dims);
+    }
+
+    @Override
+    protected void build(Shape inputShape) {
+        Shape shape = kernelShape(inputChannels(inputShape));
+        kernel = addWeight("kernel", shape, kernelInitializer, kernelRegularizer, kernelConstraint, true);
         addBias(filters);
     }
 

@@ -1,24 +1,18 @@
 package dev.horn.keras.layers;
 
-import dev.horn.DType;
-import dev.horn.Shape;
 import dev.horn.Tensor;
 import java.util.Map;
 
-import static dev.horn.Tf.tf;
-
 /**
  * Keras' random geometric augmentation layers (rotation, zoom, translation): in training each
- * image of the batch gets its own random affine map, drawn by ops so a compiled train step
- * draws anew at every call; at inference the images pass unchanged. Channels-last images,
- * batched (rank 4) or single (rank 3).
+ * image of the batch gets its own random affine map, sampled with {@code fill_mode} and
+ * {@code interpolation} as TensorFlow's image transform does.
  */
-public abstract sealed class RandomImageTransform<L extends RandomImageTransform<L>> extends FluentLayer<L>
+public abstract sealed class RandomImageTransform<L extends RandomImageTransform<L>> extends ImageAugmentation<L>
         permits RandomRotation, RandomZoom, RandomTranslation {
     private String fillMode = "reflect";
     private String interpolation = "bilinear";
     private double fillValue;
-    private Long seed;
 
     @SuppressWarnings("unchecked")
     private L self() {
@@ -44,15 +38,9 @@ public abstract sealed class RandomImageTransform<L extends RandomImageTransform
         return self();
     }
 
-    public L seed(long value) {
-        seed = value;
-        return self();
-    }
-
     /** A [n] float32 draw, uniform in [low, high). */
     Tensor uniform(int n, double low, double high) {
-        return seed == null ? tf.randomUniform(new int[] {n}, low, high, DType.FLOAT32)
-                : tf.randomUniform(new int[] {n}, low, high, DType.FLOAT32, seed);
+        return uniform(new int[] {n}, low, high);
     }
 
     /** The six [n] coefficients (a0, a1, a2, b0, b1, b2) mapping output to input pixels. */
@@ -69,23 +57,9 @@ public abstract sealed class RandomImageTransform<L extends RandomImageTransform
     }
 
     @Override
-    protected void checkInputShape(Shape inputShape) {
-        if (inputShape.rank() != 3 && inputShape.rank() != 4) {
-            throw InputSpec.incompatible(this, "expected ndim=4 (or 3 for one image), found ndim=" + inputShape.rank()
-                    + ". Full shape received: " + Shapes.tuple(inputShape));
-        }
-    }
-
-    @Override
-    protected Tensor call(Tensor inputs, boolean training) {
-        if (!training) {
-            return inputs;
-        }
-        boolean single = inputs.rank() == 3;
-        Tensor x = single ? tf.expandDims(inputs, 0) : inputs;
-        int[] d = x.shape().dims();
-        Tensor y = AffineSampler.transform(x, draw(d[0], d[1], d[2]), fillMode, interpolation, fillValue);
-        return single ? tf.squeeze(y, 0) : y;
+    Tensor augment(Tensor images) {
+        int[] d = images.shape().dims();
+        return AffineSampler.transform(images, draw(d[0], d[1], d[2]), fillMode, interpolation, fillValue);
     }
 
     @Override
@@ -94,7 +68,6 @@ public abstract sealed class RandomImageTransform<L extends RandomImageTransform
         config.put("fill_mode", fillMode);
         config.put("fill_value", fillValue);
         config.put("interpolation", interpolation);
-        config.put("seed", seed);
         return config;
     }
 }

@@ -203,4 +203,18 @@ class RecurrentLayersTest {
         assertThatThrownBy(() -> sequential(layerLstm(2).stateful(true).inputShape(3, 2)))
                 .hasMessageContaining("if a RNN is stateful, it needs to know its batch size");
     }
+
+    @Test
+    void masksFlowThroughAFunctionalModelOfStackedRecurrentLayers() {
+        setRandomSeed(6);
+        KerasTensor ids = layerInput(Shape.UNKNOWN).dtype(DType.INT32);
+        KerasTensor out = ids.then(layerEmbedding(12, 4).maskZero(true))
+                .then(bidirectional(layerLstm(3).returnSequences(true)))
+                .then(layerGru(2))
+                .then(layerDense(1));
+        var model = kerasModel(ids, out);
+        Tensor padded = model.predict(Tensor.of(new int[] {0, 0, 0, 5, 9, 11}, 1, 6));
+        Tensor plain = model.predict(Tensor.of(new int[] {5, 9, 11}, 1, 3));
+        assertThat(padded.toFloatArray()).containsExactly(plain.toFloatArray(), within(1e-6f));
+    }
 }

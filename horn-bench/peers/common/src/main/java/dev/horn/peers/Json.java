@@ -4,10 +4,10 @@ import java.util.Collection;
 import java.util.Map;
 
 /** A minimal JSON writer for the report line (maps, lists, arrays, strings, numbers, booleans, null). */
-final class Json {
+public final class Json {
     private Json() {}
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value);
         return sb.toString();
