@@ -81,12 +81,12 @@ class HeadlineModelTest {
     }
 
     @Test
-    void namedMapsTrainLikeLists() {
+    void namedMapsTrainExactlyLikeLists() {
         var data = Data.make();
         var listModel = headlineModel();
         listModel.compile(optimizerRmsprop(), "binary_crossentropy", lossWeights(1.0, 0.2));
         var fromLists = listModel.fit(List.of(data.headlines, data.additional), List.of(data.labels, data.labels),
-                epochs(1), batchSize(16), verbose(0), shuffle(false));
+                epochs(2), batchSize(16), verbose(0), shuffle(false));
 
         Keras.clearSession();
         setRandomSeed(7);
@@ -96,15 +96,8 @@ class HeadlineModelTest {
                 lossWeights(Map.of("main_output", 1.0, "aux_output", 0.2)));
         var fromMaps = mapModel.fit(Map.of("main_input", data.headlines, "aux_input", data.additional),
                 Map.of("main_output", data.labels, "aux_output", data.labels),
-                epochs(1), batchSize(16), verbose(0), shuffle(false));
-        // the same numbers up to float rounding: two identically seeded models trained by fit in one JVM
-        // were seen to differ in the last bits from a second epoch on (in the engine, not in the data routing)
-        assertThat(fromMaps.metrics().keySet()).isEqualTo(fromLists.metrics().keySet());
-        for (String key : fromLists.metrics().keySet()) {
-            for (int e = 0; e < 1; e++) {
-                assertThat(fromMaps.metrics().get(key).get(e)).isCloseTo(fromLists.metrics().get(key).get(e), within(1e-6));
-            }
-        }
+                epochs(2), batchSize(16), verbose(0), shuffle(false));
+        assertThat(fromMaps.metrics()).isEqualTo(fromLists.metrics());
     }
 
     @Test
