@@ -31,7 +31,9 @@ public final class KerasTensor {
 
     /** A model input: an {@link InputLayer} for one sample of this shape (no batch axis), and its output. */
     public static KerasTensor input(int... shape) {
-        return new InputLayer(shape).output();
+        InputLayer layer = new InputLayer(shape);
+        UniqueNames.defer(layer::name);
+        return layer.output();
     }
 
     public Shape shape() {

@@ -46,6 +46,7 @@ public final class Node {
             throw new IllegalArgumentException("An InputLayer (\"" + layer.name() + "\") cannot be called on a tensor; "
                     + "use its output as the model's input");
         }
+        UniqueNames.drawPending();
         List<Shape> shapes = inputs.stream().map(KerasTensor::shape).toList();
         List<Shape> outputShapes;
         try {

@@ -10,6 +10,8 @@ import java.util.Map;
  */
 public final class UniqueNames {
     private static final Map<String, Integer> USED = new HashMap<>();
+    /** A default name not drawn yet because the object may still be named by a fluent call. */
+    private static Runnable pending;
 
     private UniqueNames() {}
 
@@ -26,6 +28,26 @@ public final class UniqueNames {
 
     public static synchronized void clear() {
         USED.clear();
+        pending = null;
+    }
+
+    /**
+     * Defers drawing a default name until the next object is made or used ({@link #drawPending}),
+     * so {@code layerInput(5).name("aux_input")} uses no number while unnamed inputs are still
+     * numbered in the order they were made, as Keras names them at creation.
+     */
+    static synchronized void defer(Runnable draw) {
+        drawPending();
+        pending = draw;
+    }
+
+    /** Draws the deferred default name, if any. */
+    public static synchronized void drawPending() {
+        Runnable draw = pending;
+        pending = null;
+        if (draw != null) {
+            draw.run();
+        }
     }
 
     /** Keras' {@code to_snake_case}: {@code Dense} → {@code dense}, {@code GlobalMaxPooling2D} → {@code global_max_pooling2d}. */

@@ -10,7 +10,6 @@ import dev.horn.keras.layers.Node;
 import dev.horn.keras.layers.Shapes;
 import dev.horn.keras.layers.UniqueNames;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,9 @@ public final class Functional extends Model {
     private final List<KerasTensor> inputs;
     private final List<KerasTensor> outputs;
     private final GraphMap graph;
+    /** The inputs and output masks of the latest forward pass, so computeMasks need not run the graph again. */
+    private List<Tensor> lastInputs = List.of();
+    private List<Tensor> lastOutputMasks = List.of();
 
     public Functional(List<KerasTensor> inputs, List<KerasTensor> outputs) {
         if (inputs.isEmpty() || outputs.isEmpty()) {
@@ -47,6 +49,7 @@ public final class Functional extends Model {
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
         this.graph = new GraphMap(inputs, outputs);
+        UniqueNames.drawPending();
         name(); // Keras names a model when it is created
         ensureBuilt(inputs.stream().map(KerasTensor::shape).toList()); // its layers were built as the graph was made
     }
@@ -206,6 +209,8 @@ public final class Functional extends Model {
                 }
             }
         }
+        lastInputs = List.copyOf(data);
+        lastOutputMasks = java.util.Arrays.asList(outputs.stream().map(valueMasks::get).toArray(Tensor[]::new));
         return outputs.stream().map(values::get).toList();
     }
 
@@ -243,9 +248,17 @@ public final class Functional extends Model {
         return outputs.stream().map(KerasTensor::dtype).toList();
     }
 
+    /** The masks the outputs carry (an inner embedding with mask_zero), from the forward pass on these inputs. */
     @Override
     public List<Tensor> computeMasks(List<Tensor> in, List<Tensor> masks) {
-        return Arrays.asList(new Tensor[outputs.size()]);
+        boolean same = in.size() == lastInputs.size();
+        for (int i = 0; same && i < in.size(); i++) {
+            same = in.get(i) == lastInputs.get(i);
+        }
+        if (!same) {
+            callMany(in, false, masks);
+        }
+        return lastOutputMasks;
     }
 
     @Override

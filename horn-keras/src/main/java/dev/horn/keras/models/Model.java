@@ -6,9 +6,7 @@ import dev.horn.Variable;
 import dev.horn.keras.callbacks.History;
 import dev.horn.keras.layers.Layer;
 import dev.horn.keras.losses.Loss;
-import dev.horn.keras.losses.Losses;
 import dev.horn.keras.metrics.Metric;
-import dev.horn.keras.metrics.Metrics;
 import dev.horn.keras.optimizers.Optimizers;
 import dev.horn.keras.training.CompileArgs;
 import dev.horn.keras.training.CompiledModel;
@@ -153,6 +151,11 @@ public abstract class Model extends Layer {
      * Configures training: {@code optimizer} is an optimizer object or Keras name
      * ({@code "rmsprop"}); {@code loss} a {@link Loss} or name; {@code metrics} names
      * ({@code "accuracy"}) or {@link Metric}s. Unknown names fail here, naming the name.
+     *
+     * <p>For a model of several outputs, {@code loss} may also be a list in output order or a
+     * map keyed by output names; among the metrics, a map from output name to its metrics
+     * gives metrics per output (names alone apply to every output), and
+     * {@code lossWeights(...)} weighs each output's loss in the total.
      */
     public Model compile(Object optimizer, Object loss, Object... metrics) {
         compiled = CompileArgs.resolve(this, Optimizers.resolve(optimizer), loss, metrics);

@@ -65,6 +65,38 @@ class ModelAsLayerTest {
     }
 
     @Test
+    void weightsOfANestedModelSurviveSaveAndLoad(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var input = layerInput(784);
+        var outer = kerasModel(input, input.then(FunctionalMlpTest.mlp()).then(layerDense(2)));
+        var x = Tensor.of(FunctionalMlpTest.randomRows(4, 784, 2), 4, 784);
+        var file = dir.resolve("nested.weights.h5");
+        outer.saveWeights(file);
+
+        var input2 = layerInput(784);
+        var fresh = kerasModel(input2, input2.then(FunctionalMlpTest.mlp()).then(layerDense(2)));
+        assertThat(fresh.predict(x).toFloatArray()).isNotEqualTo(outer.predict(x).toFloatArray());
+        fresh.loadWeights(file);
+        assertThat(fresh.predict(x).toFloatArray()).containsExactly(outer.predict(x).toFloatArray());
+    }
+
+    @Test
+    void aMaskMadeInsideANestedModelReachesTheLayerAfterIt() {
+        var embedding = layerEmbedding(10, 3).maskZero(true);
+        var lstm = layerLstm(2);
+        var in1 = layerInput(5).dtype(dev.horn.DType.INT32);
+        var inner = kerasModel(in1, in1.then(embedding));
+        var in2 = layerInput(5).dtype(dev.horn.DType.INT32);
+        var nested = kerasModel(in2, in2.then(inner).then(lstm));
+        var in3 = layerInput(5).dtype(dev.horn.DType.INT32);
+        var flat = kerasModel(in3, in3.then(embedding).then(lstm));
+        Tensor words = Tensor.of(new int[] {3, 4, 0, 0, 0, 1, 2, 5, 7, 0}, 2, 5);
+        float[] viaNested = nested.predict(words).toFloatArray();
+        assertThat(viaNested).containsExactly(flat.predict(words).toFloatArray());
+        float[] unmasked = lstm.apply(embedding.apply(words)).toFloatArray();
+        assertThat(viaNested).isNotEqualTo(unmasked);
+    }
+
+    @Test
     void timeDistributedNeedsASequence() {
         var flat = layerInput(784);
         assertThatThrownBy(() -> flat.then(timeDistributed(layerDense(3))))

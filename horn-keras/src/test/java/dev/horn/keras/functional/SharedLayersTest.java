@@ -65,6 +65,24 @@ class SharedLayersTest {
         assertThatThrownBy(() -> lstm.getOutputAt(2)).hasMessageContaining("only 2 inbound nodes");
     }
 
+    @Test
+    void aLayerWithSeveralOutputsGivesATensorForEach() {
+        var x = layerInput(7, 4);
+        var lstm = layerLstm(3).returnState(true);
+        List<dev.horn.keras.layers.KerasTensor> outs = lstm.connect(List.of(x));
+        assertThat(outs).hasSize(3);
+        assertThat(outs.get(2).tensorIndex()).isEqualTo(2);
+        assertThatThrownBy(() -> x.then(layerLstm(3).returnState(true))).hasMessageContaining("has 3 outputs");
+        var model = kerasModel(x, outs);
+        // one chain of single-input nodes: Keras prints it as a stack, the three outputs' shapes as a list
+        assertThat(model.summaryString(98)).contains(
+                "lstm (LSTM)                                 [(None, 3), (None, 3), (None, 3)]      96");
+        List<Tensor> values = model.predictOutputs(Tensor.of(FunctionalMlpTest.randomRows(2, 7 * 4, 6), 2, 7, 4));
+        assertThat(values).hasSize(3);
+        // the last output of an LSTM with return_state is its last hidden state again
+        assertThat(values.get(0).toFloatArray()).containsExactly(values.get(1).toFloatArray());
+    }
+
     private static Tensor tweets(int n, long seed) {
         var r = new SplittableRandom(seed);
         float[] v = new float[n * 280 * 256];
