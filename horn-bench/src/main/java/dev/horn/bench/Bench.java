@@ -28,7 +28,8 @@ public final class Bench {
             new GemmBench(),
             new ElementwiseBench(),
             new MnistMlpBench(),
-            new LstmTextBench());
+            new LstmTextBench(),
+            new MnistCnnBench());
 
     /** Options every benchmark takes. */
     static final Map<String, String> COMMON_OPTIONS = Map.of(

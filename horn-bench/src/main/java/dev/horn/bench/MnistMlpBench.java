@@ -141,7 +141,7 @@ public final class MnistMlpBench implements Benchmark {
         return Timing.median(t);
     }
 
-    private static Map<String, Object> peerRow(Map<String, Object> r, double hornEpoch) {
+    static Map<String, Object> peerRow(Map<String, Object> r, double hornEpoch) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("framework", r.get("peer") + (r.containsKey("variant") ? " (" + r.get("variant") + ")" : ""));
         if (!"ok".equals(r.get("status"))) {
@@ -175,14 +175,14 @@ public final class MnistMlpBench implements Benchmark {
         return a;
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
     }
 
     /** Sum of the heap pools' peaks since the last reset (an upper bound of the peak heap). */
-    private static long peakHeapBytes() {
+    static long peakHeapBytes() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -192,11 +192,11 @@ public final class MnistMlpBench implements Benchmark {
         return sum;
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         return Timing.median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
 }

@@ -67,4 +67,13 @@ class ExamplesTest {
         assertThat(m.find()).as(out).isTrue();
         assertThat(Double.parseDouble(m.group(1))).as(out).isGreaterThanOrEqualTo(0.85);
     }
+
+    @Test
+    void mnistCnnPassesNinetyEightPointEightPercentInThreeEpochs() throws Exception {
+        String out = run("examples/keras/MnistCnn.java");
+        assertThat(out).contains("Total params: 1,199,882", "Epoch 3/3");
+        Matcher m = Pattern.compile("test accuracy: (\\d\\.\\d+)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).as(out).isGreaterThanOrEqualTo(0.988);
+    }
 }

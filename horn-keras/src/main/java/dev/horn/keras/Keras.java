@@ -10,22 +10,6 @@ import dev.horn.keras.callbacks.ReduceLROnPlateau;
 import dev.horn.keras.callbacks.TerminateOnNaN;
 import dev.horn.keras.datasets.Mnist;
 import dev.horn.keras.datasets.TrainTest;
-import dev.horn.keras.layers.ActivationLayer;
-import dev.horn.keras.layers.Bidirectional;
-import dev.horn.keras.layers.Dense;
-import dev.horn.keras.layers.Dropout;
-import dev.horn.keras.layers.Embedding;
-import dev.horn.keras.layers.Flatten;
-import dev.horn.keras.layers.Gru;
-import dev.horn.keras.layers.KerasTensor;
-import dev.horn.keras.layers.Layer;
-import dev.horn.keras.layers.Lstm;
-import dev.horn.keras.layers.Masking;
-import dev.horn.keras.layers.Recurrent;
-import dev.horn.keras.layers.Reshape;
-import dev.horn.keras.layers.SimpleRnn;
-import dev.horn.keras.layers.TimeDistributed;
-import dev.horn.keras.layers.UniqueNames;
 import dev.horn.keras.layers.merging.Add;
 import dev.horn.keras.layers.merging.Average;
 import dev.horn.keras.layers.merging.Concatenate;
@@ -35,6 +19,7 @@ import dev.horn.keras.layers.merging.Minimum;
 import dev.horn.keras.layers.merging.Multiply;
 import dev.horn.keras.layers.merging.Subtract;
 import dev.horn.keras.models.Functional;
+import dev.horn.keras.layers.*;
 import dev.horn.keras.models.Sequential;
 import dev.horn.keras.training.FitArg;
 import dev.horn.keras.training.LossWeights;
@@ -266,6 +251,148 @@ public final class Keras {
 
     public static KerasTensor layerDot(List<KerasTensor> inputs, int axes, boolean normalize) {
         return new Dot(axes).normalize(normalize).apply(inputs);
+    }
+
+    public static BatchNormalization layerBatchNormalization() {
+        return new BatchNormalization();
+    }
+
+    public static LayerNormalization layerLayerNormalization() {
+        return new LayerNormalization();
+    }
+
+    public static GlobalMaxPooling1D layerGlobalMaxPooling1d() {
+        return new GlobalMaxPooling1D();
+    }
+
+    public static GlobalAveragePooling1D layerGlobalAveragePooling1d() {
+        return new GlobalAveragePooling1D();
+    }
+
+    public static GlobalMaxPooling2D layerGlobalMaxPooling2d() {
+        return new GlobalMaxPooling2D();
+    }
+
+    public static GlobalAveragePooling2D layerGlobalAveragePooling2d() {
+        return new GlobalAveragePooling2D();
+    }
+
+    public static ZeroPadding2D layerZeroPadding2d(int... padding) {
+        var layer = new ZeroPadding2D();
+        return padding.length == 0 ? layer : layer.padding(padding);
+    }
+
+    public static Cropping2D layerCropping2d(int... cropping) {
+        var layer = new Cropping2D();
+        return cropping.length == 0 ? layer : layer.cropping(cropping);
+    }
+
+    public static UpSampling2D layerUpsampling2d(int... size) {
+        var layer = new UpSampling2D();
+        return size.length == 0 ? layer : layer.size(size);
+    }
+
+    public static SpatialDropout1D layerSpatialDropout1d(double rate) {
+        return new SpatialDropout1D(rate);
+    }
+
+    public static SpatialDropout2D layerSpatialDropout2d(double rate) {
+        return new SpatialDropout2D(rate);
+    }
+
+    public static GaussianNoise layerGaussianNoise(double stddev) {
+        return new GaussianNoise(stddev);
+    }
+
+    public static Rescaling layerRescaling(double scale) {
+        return new Rescaling(scale);
+    }
+
+    public static Conv1D layerConv1d(int filters, int... kernelSize) {
+        return new Conv1D(filters, kernelSize);
+    }
+
+    public static Conv2D layerConv2d(int filters, int... kernelSize) {
+        return new Conv2D(filters, kernelSize);
+    }
+
+    public static Conv3D layerConv3d(int filters, int... kernelSize) {
+        return new Conv3D(filters, kernelSize);
+    }
+
+    public static SeparableConv2D layerSeparableConv2d(int filters, int... kernelSize) {
+        return new SeparableConv2D(filters, kernelSize);
+    }
+
+    public static Conv2DTranspose layerConv2dTranspose(int filters, int... kernelSize) {
+        return new Conv2DTranspose(filters, kernelSize);
+    }
+
+    public static DepthwiseConv2D layerDepthwiseConv2d(int... kernelSize) {
+        return new DepthwiseConv2D(kernelSize);
+    }
+
+    /** Pool size 2 on every axis unless given. */
+    public static MaxPooling1D layerMaxPooling1d(int... poolSize) {
+        return new MaxPooling1D(poolSize);
+    }
+
+    /** Pool size 2 on every axis unless given. */
+    public static MaxPooling2D layerMaxPooling2d(int... poolSize) {
+        return new MaxPooling2D(poolSize);
+    }
+
+    /** Pool size 2 on every axis unless given. */
+    public static MaxPooling3D layerMaxPooling3d(int... poolSize) {
+        return new MaxPooling3D(poolSize);
+    }
+
+    /** Pool size 2 on every axis unless given. */
+    public static AveragePooling1D layerAveragePooling1d(int... poolSize) {
+        return new AveragePooling1D(poolSize);
+    }
+
+    /** Pool size 2 on every axis unless given. */
+    public static AveragePooling2D layerAveragePooling2d(int... poolSize) {
+        return new AveragePooling2D(poolSize);
+    }
+
+    /** Pool size 2 on every axis unless given. */
+    public static AveragePooling3D layerAveragePooling3d(int... poolSize) {
+        return new AveragePooling3D(poolSize);
+    }
+
+    public static RandomFlip layerRandomFlip() {
+        return new RandomFlip();
+    }
+
+    public static RandomFlip layerRandomFlip(String mode) {
+        return new RandomFlip(mode);
+    }
+
+    /** {@code factor}: a fraction of 2π, one number f for [-f, f] or (lower, upper). */
+    public static RandomRotation layerRandomRotation(double... factor) {
+        return new RandomRotation(factor);
+    }
+
+    public static RandomZoom layerRandomZoom(double... heightFactor) {
+        return new RandomZoom(heightFactor);
+    }
+
+    public static RandomTranslation layerRandomTranslation(double heightFactor, double widthFactor) {
+        return new RandomTranslation(heightFactor, widthFactor);
+    }
+
+    // ---- images ----
+
+    /** An image file as float32 [height, width, 3] in 0-255, as {@code image_load() |> image_to_array()}. */
+    public static Tensor imageLoad(java.nio.file.Path file) {
+        return dev.horn.keras.preprocessing.Images.load(file);
+    }
+
+    /** Keras' {@code image_dataset_from_directory}: set its arguments on the builder, then {@code load()}. */
+    public static dev.horn.keras.preprocessing.ImageDatasetFromDirectory imageDatasetFromDirectory(java.nio.file.Path dir) {
+        return new dev.horn.keras.preprocessing.ImageDatasetFromDirectory(dir);
     }
 
     // ---- optimizers, with Keras' defaults ----

@@ -22,7 +22,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Runs the peers of the mnist-mlp benchmark (TensorFlow Java, DJL on PyTorch, Deeplearning4j),
+ * Runs the peers of the mnist-mlp and mnist-cnn benchmarks (TensorFlow Java, DJL on PyTorch,
+ * Deeplearning4j; mnist-cnn has no DL4J peer),
  * each a standalone Maven project under {@code horn-bench/peers/PEER/} that Horn's own build never
  * touches. For each peer it builds the project on demand with the pinned Maven
  * ({@code ./horn mvn -f horn-bench/peers/PEER/pom.xml package}), prepares what the peer needs to
@@ -52,6 +53,7 @@ public final class PeerRunner {
     private Duration buildTimeout = Duration.ofMinutes(20);
     private Duration runTimeout = Duration.ofMinutes(30);
     private List<String> extraArgs = List.of();
+    private String benchmark = "mnist-mlp";
 
     /** A runner for the Horn checkout at {@code root} (the folder with the {@code horn} launcher). */
     public PeerRunner(Path root) {
@@ -93,9 +95,32 @@ public final class PeerRunner {
         return this;
     }
 
+    /** Which benchmark the peers run: "mnist-mlp" (the default) or "mnist-cnn". */
+    public PeerRunner benchmark(String name) {
+        if (!name.equals("mnist-mlp") && !name.equals("mnist-cnn")) {
+            throw new IllegalArgumentException("the peers run mnist-mlp or mnist-cnn, not " + name);
+        }
+        this.benchmark = name;
+        return this;
+    }
+
     /** The variants {@link #run} runs for a peer, by name. */
     public static List<String> variants(String peer) {
         return variantsOf(peer).stream().map(Variant::name).toList();
+    }
+
+    /** The variants of a peer for a benchmark: mnist-cnn runs each peer's default threads only (null: no such peer). */
+    static List<Variant> variantsOf(String benchmark, String peer) {
+        if (benchmark.equals("mnist-mlp")) {
+            return variantsOf(peer);
+        }
+        return switch (peer) {
+            case "tensorflow-java" -> List.of(
+                    new Variant("default threads", "dev.horn.peers.tf.TensorFlowJavaCnn", List.of(), Map.of()));
+            case "djl-pytorch" -> List.of(
+                    new Variant("default threads", "dev.horn.peers.djl.DjlPytorchCnn", List.of(), Map.of()));
+            default -> null;
+        };
     }
 
     static List<Variant> variantsOf(String peer) {
@@ -121,8 +146,13 @@ public final class PeerRunner {
      * OMP_NUM_THREADS=1; TensorFlow Java: default threads and one inter-op thread).
      */
     public List<Map<String, Object>> run(String peer, Path mnistDir, int epochs) {
-        List<Variant> variants = variantsOf(peer);
+        List<Variant> variants = variantsOf(benchmark, peer);
         List<Map<String, Object>> rows = new ArrayList<>();
+        if (variants == null) {
+            variantsOf(peer); // an unknown peer fails as for mnist-mlp
+            rows.add(row(peer, "-", "skipped", "no " + peer + " peer for " + benchmark));
+            return rows;
+        }
         String why = unsupportedPlatform();
         if (why == null) why = build(peer);
         if (why == null && peer.equals("djl-pytorch")) why = prepareDjlCache();
@@ -386,11 +416,11 @@ public final class PeerRunner {
         }
     }
 
-    private static Map<String, Object> row(String peer, String variant, String status, String reason) {
+    private Map<String, Object> row(String peer, String variant, String status, String reason) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("peer", peer);
         r.put("variant", variant);
-        r.put("benchmark", "mnist-mlp");
+        r.put("benchmark", benchmark);
         r.put("status", status);
         r.put("reason", reason);
         return r;
@@ -427,17 +457,19 @@ public final class PeerRunner {
     public static void main(String[] args) throws Exception {
         List<String> positional = new ArrayList<>(), peerArgs = new ArrayList<>();
         boolean offline = Boolean.getBoolean("horn.peers.offline");
+        String benchmark = "mnist-mlp";
         for (String a : args) {
             if (a.equals("--offline")) offline = true;
+            else if (a.startsWith("--benchmark=")) benchmark = a.substring("--benchmark=".length());
             else if (a.startsWith("--")) peerArgs.add(a);
             else positional.add(a);
         }
         if (positional.size() < 2) {
-            System.err.println("usage: PeerRunner PEER|all MNIST_DIR [EPOCHS] [--offline] [--PEER_OPTION=VALUE ...]");
+            System.err.println("usage: PeerRunner PEER|all MNIST_DIR [EPOCHS] [--offline] [--benchmark=mnist-mlp|mnist-cnn] [--PEER_OPTION=VALUE ...]");
             System.err.println("peers: " + PEERS);
             System.exit(2);
         }
-        PeerRunner runner = forCurrentCheckout().offline(offline).extraArgs(peerArgs);
+        PeerRunner runner = forCurrentCheckout().offline(offline).extraArgs(peerArgs).benchmark(benchmark);
         Path mnist = Path.of(positional.get(1));
         int epochs = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 3;
         List<String> peers = positional.get(0).equals("all") ? PEERS : List.of(positional.get(0).split(","));

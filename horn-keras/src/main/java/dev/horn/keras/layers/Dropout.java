@@ -1,10 +1,7 @@
 package dev.horn.keras.layers;
 
-import dev.horn.DType;
 import dev.horn.Tensor;
 import java.util.Map;
-
-import static dev.horn.Tf.tf;
 
 /**
  * Keras' {@code Dropout}: in training, each input is zeroed with probability {@code rate} and the
@@ -16,9 +13,7 @@ public final class Dropout extends FluentLayer<Dropout> {
     private Long seed;
 
     public Dropout(double rate) {
-        if (!(rate >= 0 && rate < 1)) {
-            throw new IllegalArgumentException("Dropout: rate must be in [0, 1), got " + rate);
-        }
+        DropoutMask.checkRate("Dropout", rate);
         this.rate = rate;
     }
 
@@ -36,11 +31,7 @@ public final class Dropout extends FluentLayer<Dropout> {
         if (!training || rate == 0) {
             return inputs;
         }
-        int[] shape = inputs.shape().dims();
-        DType dt = inputs.dtype();
-        Tensor uniform = seed == null ? tf.randomUniform(shape, 0, 1, dt) : tf.randomUniform(shape, 0, 1, dt, seed);
-        Tensor keep = tf.cast(tf.greaterEqual(uniform, Tensor.scalar(dt, rate)), dt);
-        return tf.mul(inputs, tf.mul(keep, Tensor.scalar(dt, 1 / (1 - rate))));
+        return DropoutMask.apply(inputs, rate, seed, inputs.shape().dims());
     }
 
     @Override

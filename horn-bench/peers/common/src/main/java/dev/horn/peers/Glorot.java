@@ -11,9 +11,14 @@ public final class Glorot {
 
     /** A row-major [fanIn][fanOut] kernel, as Keras lays out a Dense kernel. */
     public static float[] uniform(int fanIn, int fanOut, long seed) {
+        return uniform(fanIn * fanOut, fanIn, fanOut, seed);
+    }
+
+    /** {@code count} draws with the limit of these fans (a conv kernel's fans include its receptive field). */
+    public static float[] uniform(int count, int fanIn, int fanOut, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double limit = Math.sqrt(6.0 / (fanIn + fanOut));
-        float[] w = new float[fanIn * fanOut];
+        float[] w = new float[count];
         for (int i = 0; i < w.length; i++) w[i] = (float) random.nextDouble(-limit, limit);
         return w;
     }

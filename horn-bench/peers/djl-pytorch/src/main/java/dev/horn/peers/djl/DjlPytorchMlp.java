@@ -18,7 +18,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import dev.horn.peers.Glorot;
-import dev.horn.peers.MlpBenchmark;
+import dev.horn.peers.PeerBenchmark;
 import dev.horn.peers.MlpPeer;
 import dev.horn.peers.Mnist;
 import java.util.LinkedHashMap;
@@ -50,13 +50,13 @@ public final class DjlPytorchMlp implements MlpPeer {
 
     public static void main(String[] args) {
         try {
-            MlpBenchmark bench = MlpBenchmark.fromArgs(args);
+            PeerBenchmark bench = PeerBenchmark.fromArgs(args);
             try (var peer = new DjlPytorchMlp(bench.option("optimizer", "keras-rmsprop"),
                     Integer.parseInt(bench.option("threads", "0")))) {
                 bench.run(peer);
             }
         } catch (Throwable t) {
-            MlpBenchmark.fail("djl-pytorch", t);
+            PeerBenchmark.fail("djl-pytorch", "mnist-mlp", t);
             System.exit(1);
         }
     }
@@ -132,10 +132,15 @@ public final class DjlPytorchMlp implements MlpPeer {
 
     @Override
     public Map<String, Object> threads() {
+        return threads(threads);
+    }
+
+    /** PyTorch's thread pools as the report shows them (shared with the CNN peer). */
+    static Map<String, Object> threads(int requested) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("pytorch_intra_op", JniUtils.getNumThreads());
         t.put("pytorch_inter_op", JniUtils.getNumInteropThreads());
-        t.put("set_by", threads > 0 ? "--threads" : "PyTorch's default");
+        t.put("set_by", requested > 0 ? "--threads" : "PyTorch's default");
         t.put("OMP_NUM_THREADS", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
         return t;
     }

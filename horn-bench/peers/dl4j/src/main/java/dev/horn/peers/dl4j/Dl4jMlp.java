@@ -1,6 +1,6 @@
 package dev.horn.peers.dl4j;
 
-import dev.horn.peers.MlpBenchmark;
+import dev.horn.peers.PeerBenchmark;
 import dev.horn.peers.MlpPeer;
 import dev.horn.peers.Mnist;
 import java.util.LinkedHashMap;
@@ -31,12 +31,12 @@ public final class Dl4jMlp implements MlpPeer {
 
     public static void main(String[] args) {
         try {
-            MlpBenchmark bench = MlpBenchmark.fromArgs(args);
+            PeerBenchmark bench = PeerBenchmark.fromArgs(args);
             try (var peer = new Dl4jMlp()) {
                 bench.run(peer);
             }
         } catch (Throwable t) {
-            MlpBenchmark.fail("dl4j", t);
+            PeerBenchmark.fail("dl4j", "mnist-mlp", t);
             System.exit(1);
         }
     }

@@ -1,6 +1,6 @@
 package dev.horn.peers.tf;
 
-import dev.horn.peers.MlpBenchmark;
+import dev.horn.peers.PeerBenchmark;
 import dev.horn.peers.MlpPeer;
 import dev.horn.peers.Mnist;
 import java.util.ArrayList;
@@ -55,13 +55,13 @@ public final class TensorFlowJavaMlp implements MlpPeer {
 
     public static void main(String[] args) {
         try {
-            MlpBenchmark bench = MlpBenchmark.fromArgs(args);
+            PeerBenchmark bench = PeerBenchmark.fromArgs(args);
             try (var peer = new TensorFlowJavaMlp(bench.option("optimizer", "keras"),
                     Integer.parseInt(bench.option("intra", "0")), Integer.parseInt(bench.option("inter", "0")))) {
                 bench.run(peer);
             }
         } catch (Throwable t) {
-            MlpBenchmark.fail("tensorflow-java", t);
+            PeerBenchmark.fail("tensorflow-java", "mnist-mlp", t);
             System.exit(1);
         }
     }
@@ -154,6 +154,11 @@ public final class TensorFlowJavaMlp implements MlpPeer {
 
     @Override
     public Map<String, Object> threads() {
+        return threads(intra, inter);
+    }
+
+    /** The session's thread pools as the report shows them (shared with the CNN peer). */
+    static Map<String, Object> threads(int intra, int inter) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("intra_op_parallelism", intra == 0 ? "0 (TensorFlow's default: one per core)" : intra);
         t.put("inter_op_parallelism", inter == 0 ? "0 (TensorFlow's default: one per core)" : inter);

@@ -14,15 +14,15 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The peers' shared main loop for mnist-mlp: loads MNIST, draws the Glorot weights, trains
- * {@code epochs} epochs of batch 128 over the 60,000 training images (shuffled each epoch, the
- * last batch partial, as Keras' fit does), measures the 10,000 test images and prints one JSON line.
+ * The peers' shared main loop for mnist-mlp and mnist-cnn: loads MNIST, draws the Glorot
+ * weights, trains {@code epochs} epochs of batch 128 over the 60,000 training images (shuffled
+ * each epoch, the last batch partial, as Keras' fit does; {@code --train=N} takes the first N
+ * images instead, for a short run), measures the 10,000 test images and prints one JSON line.
  *
  * <p>Arguments: {@code MNIST_DIR [EPOCHS] [--batch=128] [--seed=42] [--key=value ...]}; keys other
  * than batch and seed are the peer's own (read them with {@link #option}).
  */
-public final class MlpBenchmark {
-    public static final String BENCHMARK = "mnist-mlp";
+public final class PeerBenchmark {
 
     private final Path mnistDir;
     private final int epochs;
@@ -30,7 +30,7 @@ public final class MlpBenchmark {
     private final long seed;
     private final Map<String, String> options;
 
-    private MlpBenchmark(Path mnistDir, int epochs, int batch, long seed, Map<String, String> options) {
+    private PeerBenchmark(Path mnistDir, int epochs, int batch, long seed, Map<String, String> options) {
         this.mnistDir = mnistDir;
         this.epochs = epochs;
         this.batch = batch;
@@ -38,7 +38,7 @@ public final class MlpBenchmark {
         this.options = options;
     }
 
-    public static MlpBenchmark fromArgs(String[] args) {
+    public static PeerBenchmark fromArgs(String[] args) {
         List<String> positional = new ArrayList<>();
         Map<String, String> options = new HashMap<>();
         for (String a : args) {
@@ -57,29 +57,43 @@ public final class MlpBenchmark {
         int epochs = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 1;
         int batch = Integer.parseInt(options.getOrDefault("batch", "128"));
         long seed = Long.parseLong(options.getOrDefault("seed", "42"));
-        return new MlpBenchmark(Path.of(positional.get(0)), epochs, batch, seed, options);
+        return new PeerBenchmark(Path.of(positional.get(0)), epochs, batch, seed, options);
     }
 
     public String option(String key, String fallback) {
         return options.getOrDefault(key, fallback);
     }
 
-    /** Runs the benchmark with the peer and prints its JSON line to stdout (progress goes to stderr). */
+    /** Runs mnist-mlp with the peer and prints its JSON line to stdout (progress goes to stderr). */
     public void run(MlpPeer peer) throws Exception {
+        int in = Mnist.PIXELS, classes = Mnist.CLASSES, hidden = MlpPeer.HIDDEN;
+        float[] k1 = Glorot.uniform(in, hidden, seed);
+        float[] k2 = Glorot.uniform(hidden, classes, seed + 1);
+        run("mnist-mlp", peer, () -> peer.build(k1, new float[hidden], k2, new float[classes]));
+    }
+
+    /** Runs mnist-cnn with the peer. */
+    public void run(CnnPeer peer) throws Exception {
+        CnnWeights weights = CnnWeights.glorot(seed);
+        run("mnist-cnn", peer, () -> peer.build(weights));
+    }
+
+    /** Building a peer's network (it may throw what the engine throws). */
+    interface Build {
+        void run() throws Exception;
+    }
+
+    private void run(String benchmark, Peer peer, Build build) throws Exception {
         long t0 = System.nanoTime();
         double[] loadBefore = loadAverage();
         Mnist data = Mnist.load(mnistDir);
         double dataLoadS = seconds(System.nanoTime() - t0);
 
-        int in = Mnist.PIXELS, classes = Mnist.CLASSES, hidden = MlpPeer.HIDDEN;
-        float[] k1 = Glorot.uniform(in, hidden, seed);
-        float[] k2 = Glorot.uniform(hidden, classes, seed + 1);
-
         long buildStart = System.nanoTime();
-        peer.build(k1, new float[hidden], k2, new float[classes]);
+        build.run();
         double buildS = seconds(System.nanoTime() - buildStart);
 
-        int n = data.trainCount();
+        int n = Math.min(data.trainCount(), Integer.parseInt(option("train", Integer.toString(data.trainCount()))));
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         SplittableRandom shuffle = new SplittableRandom(seed + 2);
@@ -125,8 +139,9 @@ public final class MlpBenchmark {
 
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("peer", peer.name());
-        row.put("benchmark", BENCHMARK);
+        row.put("benchmark", benchmark);
         row.put("status", "ok");
+        row.put("train_images", n);
         Map<String, Object> versions = declaredVersions();
         versions.putAll(peer.versions());
         row.put("versions", versions);
@@ -159,7 +174,7 @@ public final class MlpBenchmark {
     /** The versions the peer's pom was built with, from its filtered peer-versions.properties. */
     static Map<String, Object> declaredVersions() {
         Map<String, Object> out = new LinkedHashMap<>();
-        try (var in = MlpBenchmark.class.getResourceAsStream("/peer-versions.properties")) {
+        try (var in = PeerBenchmark.class.getResourceAsStream("/peer-versions.properties")) {
             if (in != null) {
                 var p = new java.util.Properties();
                 p.load(in);
@@ -261,10 +276,10 @@ public final class MlpBenchmark {
     }
 
     /** Prints a failure as the JSON line, so a runner always gets a row. */
-    public static void fail(String peer, Throwable t) {
+    public static void fail(String peer, String benchmark, Throwable t) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("peer", peer);
-        row.put("benchmark", BENCHMARK);
+        row.put("benchmark", benchmark);
         row.put("status", "failed");
         row.put("reason", t.getClass().getName() + ": " + t.getMessage());
         System.out.println(Json.write(row));

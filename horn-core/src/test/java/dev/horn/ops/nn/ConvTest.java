@@ -1,0 +1,221 @@
+package dev.horn.ops.nn;
+
+import dev.horn.DType;
+import dev.horn.Tensor;
+import dev.horn.autodiff.GradientTape;
+import dev.horn.graph.Function;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static dev.horn.Tf.tf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class ConvTest {
+    private static Tensor random(Random r, int... shape) {
+        int size = 1;
+        for (int d : shape) {
+            size *= d;
+        }
+        double[] v = new double[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = r.nextGaussian();
+        }
+        return Tensor.of(v, shape).reshape(shape);
+    }
+
+    private static void assertClose(double[] actual, double[] expected, double tol) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).as("element %d", i).isCloseTo(expected[i], within(tol * Math.max(1, Math.abs(expected[i]))));
+        }
+    }
+
+    /** Numbers from numpy: a 4x4 ramp under a 2x2 box filter, SAME stride 1: TF pads the one extra row and column after. */
+    @Test
+    void sameConvPadsTheOddCellAfterAsTensorFlowDoes() {
+        Tensor x = tf.reshape(tf.cast(tf.range(16), DType.FLOAT32), 1, 4, 4, 1);
+        Tensor f = tf.ones(DType.FLOAT32, 2, 2, 1, 1);
+        float[] y = tf.conv2d(x, f, 1, "SAME").toFloatArray();
+        assertThat(y).containsExactly(10, 14, 18, 10, 26, 30, 34, 18, 42, 46, 50, 26, 25, 27, 29, 15);
+        float[] strided = tf.conv2d(x, f, 2, "SAME").toFloatArray();
+        assertThat(strided).containsExactly(10, 18, 42, 50);
+    }
+
+    @ParameterizedTest(name = "{0}x{1}x{2}x{3} filter {4}x{5}x{6}x{7} strides {8},{9} dilations {10},{11} {12}")
+    @CsvSource({
+        "2, 7, 6, 3, 3, 3, 3, 5, 1, 1, 1, 1, SAME",
+        "2, 7, 6, 3, 3, 3, 3, 5, 2, 2, 1, 1, SAME",
+        "1, 8, 9, 4, 3, 2, 4, 6, 2, 3, 1, 1, VALID",
+        "1, 9, 9, 2, 3, 3, 2, 3, 1, 1, 2, 2, SAME",
+        "1, 9, 8, 2, 2, 3, 2, 2, 1, 1, 3, 2, VALID",
+        "2, 6, 5, 6, 3, 3, 2, 9, 1, 1, 1, 1, SAME",
+        "2, 6, 5, 6, 3, 3, 1, 6, 2, 1, 1, 1, SAME",
+        "3, 5, 4, 8, 1, 1, 8, 5, 1, 1, 1, 1, VALID",
+        "2, 6, 6, 4, 1, 1, 4, 3, 2, 2, 1, 1, SAME",
+        "1, 10, 11, 37, 3, 3, 37, 19, 1, 1, 1, 1, SAME",
+        "1, 4, 4, 3, 4, 4, 3, 2, 1, 1, 1, 1, SAME"
+    })
+    void conv2dMatchesTheNaiveReferenceWithGradients(int n, int h, int w, int c, int kh, int kw, int cg, int o,
+                                                     int sh, int sw, int dh, int dw, String padding) {
+        Random r = new Random(h * 31 + c);
+        Tensor x = random(r, n, h, w, c);
+        Tensor f = random(r, kh, kw, cg, o);
+        int[] xs = {n, h, w, c};
+        int[] fs = {kh, kw, cg, o};
+        int[] strides = {sh, sw};
+        int[] dil = {dh, dw};
+        boolean same = padding.equals("SAME");
+        double[] expected = ConvReference.conv2d(x.toDoubleArray(), xs, f.toDoubleArray(), fs, strides, dil, same);
+        assertClose(tf.conv2d(x, f, strides, padding, null, dil).toDoubleArray(), expected, 1e-12);
+        Tensor y32 = tf.conv2d(tf.cast(x, DType.FLOAT32), tf.cast(f, DType.FLOAT32), strides, padding, null, dil);
+        assertThat(y32.dtype()).isEqualTo(DType.FLOAT32);
+        assertClose(y32.toDoubleArray(), expected, 1e-4);
+        // the adjoints: <conv(x, f), g> = <x, backprop_input(f, g)> = <f, backprop_filter(x, g)>
+        Tensor g = random(r, y32.shape().dims());
+        double lhs = tf.reduceSum(tf.mul(tf.conv2d(x, f, strides, padding, null, dil), g)).item();
+        GradientTape tape = new GradientTape();
+        Tensor loss;
+        try (tape) {
+            tape.watch(x, f);
+            loss = tf.reduceSum(tf.mul(tf.conv2d(x, f, strides, padding, null, dil), g));
+        }
+        Tensor[] grads = tape.gradient(loss, x, f);
+        assertThat(loss.item()).isCloseTo(lhs, within(1e-9));
+        assertThat(tf.reduceSum(tf.mul(grads[0], x)).item()).isCloseTo(lhs, within(1e-9 * Math.max(1, Math.abs(lhs))));
+        assertThat(tf.reduceSum(tf.mul(grads[1], f)).item()).isCloseTo(lhs, within(1e-9 * Math.max(1, Math.abs(lhs))));
+    }
+
+    /** A chunked batch (more images than one column buffer holds) and float32 gradients against float64. */
+    @Test
+    void largeBatchFloat32ForwardAndGradientsMatchFloat64() {
+        Random r = new Random(5);
+        Tensor x = random(r, 20, 30, 30, 16);
+        Tensor f = random(r, 3, 3, 16, 24);
+        Tensor g = random(r, 20, 30, 30, 24);
+        Tensor[] g64 = convGrads(x, f, g);
+        Tensor[] g32 = convGrads(tf.cast(x, DType.FLOAT32), tf.cast(f, DType.FLOAT32), tf.cast(g, DType.FLOAT32));
+        assertClose(tf.conv2d(tf.cast(x, DType.FLOAT32), tf.cast(f, DType.FLOAT32), 1, "SAME").toDoubleArray(),
+                tf.conv2d(x, f, 1, "SAME").toDoubleArray(), 1e-4);
+        assertClose(g32[0].toDoubleArray(), g64[0].toDoubleArray(), 1e-4);
+        assertClose(g32[1].toDoubleArray(), g64[1].toDoubleArray(), 1e-3);
+    }
+
+    private static Tensor[] convGrads(Tensor x, Tensor f, Tensor g) {
+        GradientTape tape = new GradientTape();
+        Tensor loss;
+        try (tape) {
+            tape.watch(x, f);
+            loss = tf.reduceSum(tf.mul(tf.conv2d(x, f, 1, "SAME"), g));
+        }
+        return tape.gradient(loss, x, f);
+    }
+
+    @Test
+    void conv1dAndConv3dAgreeWithConv2dOnAFlatAxis() {
+        Random r = new Random(3);
+        Tensor x = random(r, 2, 9, 4);
+        Tensor f = random(r, 3, 4, 5);
+        Tensor y1 = tf.conv1d(x, f, 2, "SAME");
+        Tensor y2 = tf.conv2d(tf.reshape(x, 2, 1, 9, 4), tf.reshape(f, 1, 3, 4, 5), 2, "SAME");
+        assertThat(y1.shape().dims()).containsExactly(2, 5, 5);
+        assertClose(y1.toDoubleArray(), y2.toDoubleArray(), 1e-12);
+        Tensor y3 = tf.conv3d(tf.reshape(x, 2, 1, 1, 9, 4), tf.reshape(f, 1, 1, 3, 4, 5), 2, "SAME");
+        assertClose(y3.toDoubleArray(), y2.toDoubleArray(), 1e-12);
+        Tensor x3 = random(r, 1, 4, 5, 6, 2);
+        Tensor f3 = random(r, 2, 3, 2, 2, 3);
+        Tensor y = tf.conv3d(x3, f3, new int[] {1, 2, 1}, "VALID", null, null);
+        assertThat(y.shape().dims()).containsExactly(1, 3, 2, 5, 3);
+        // slice by slice along depth, the 3-D convolution is a sum of 2-D ones
+        Tensor expected = tf.zeros(DType.FLOAT64, 1, 2, 5, 3);
+        for (int d = 0; d < 2; d++) {
+            Tensor xs = tf.reshape(tf.slice(x3, new int[] {0, 1 + d, 0, 0, 0}, new int[] {1, 1, 5, 6, 2}), 1, 5, 6, 2);
+            Tensor fs = tf.reshape(tf.slice(f3, new int[] {d, 0, 0, 0, 0}, new int[] {1, 3, 2, 2, 3}), 3, 2, 2, 3);
+            expected = tf.add(expected, tf.conv2d(xs, fs, new int[] {2, 1}, "VALID"));
+        }
+        Tensor second = tf.reshape(tf.slice(y, new int[] {0, 1, 0, 0, 0}, new int[] {1, 1, 2, 5, 3}), 1, 2, 5, 3);
+        assertClose(second.toDoubleArray(), expected.toDoubleArray(), 1e-12);
+    }
+
+    @Test
+    void channelsFirstIsTheTransposeOfChannelsLast() {
+        Random r = new Random(4);
+        Tensor x = random(r, 2, 7, 6, 3);
+        Tensor f = random(r, 3, 3, 3, 4);
+        Tensor last = tf.conv2d(x, f, new int[] {1, 2, 2, 1}, "SAME", "NHWC", null);
+        Tensor first = tf.conv2d(tf.transpose(x, 0, 3, 1, 2), f, new int[] {1, 1, 2, 2}, "SAME", "NCHW", null);
+        assertClose(tf.transpose(first, 0, 2, 3, 1).toDoubleArray(), last.toDoubleArray(), 1e-12);
+        Tensor pooled = tf.maxPool(tf.transpose(x, 0, 3, 1, 2), new int[] {2}, new int[] {2}, "SAME", "NCHW");
+        assertClose(tf.transpose(pooled, 0, 2, 3, 1).toDoubleArray(),
+                tf.maxPool2d(x, new int[] {2}, new int[] {2}, "SAME").toDoubleArray(), 0);
+    }
+
+    /** depthwise_conv2d's output channel c * multiplier + m is input channel c under filter [.., c, m]. */
+    @Test
+    void depthwiseConvolvesEachChannelWithItsOwnFilters() {
+        Random r = new Random(6);
+        Tensor x = random(r, 2, 6, 5, 3);
+        Tensor f = random(r, 3, 3, 3, 2);
+        Tensor y = tf.depthwiseConv2d(x, f, new int[] {1, 2, 2, 1}, "SAME");
+        assertThat(y.shape().dims()).containsExactly(2, 3, 3, 6);
+        for (int c = 0; c < 3; c++) {
+            Tensor xc = tf.slice(x, new int[] {0, 0, 0, c}, new int[] {2, 6, 5, 1});
+            for (int m = 0; m < 2; m++) {
+                Tensor fcm = tf.slice(f, new int[] {0, 0, c, m}, new int[] {3, 3, 1, 1});
+                Tensor expected = tf.conv2d(xc, fcm, 2, "SAME");
+                Tensor got = tf.slice(y, new int[] {0, 0, 0, c * 2 + m}, new int[] {2, 3, 3, 1});
+                assertClose(got.toDoubleArray(), expected.toDoubleArray(), 1e-12);
+            }
+        }
+    }
+
+    /** conv2d_transpose is the input gradient of conv2d: <conv(x, f), y> = <x, conv_transpose(y, f)>. */
+    @Test
+    void conv2dTransposeIsTheAdjointOfConv2d() {
+        Random r = new Random(7);
+        Tensor x = random(r, 2, 7, 8, 3);
+        Tensor f = random(r, 3, 3, 3, 4);
+        Tensor y = random(r, 2, 4, 4, 4);
+        double forward = tf.reduceSum(tf.mul(tf.conv2d(x, f, 2, "SAME"), y)).item();
+        Tensor t = tf.conv2dTranspose(y, f, new int[] {2, 7, 8, 3}, new int[] {2}, "SAME");
+        assertThat(t.shape().dims()).containsExactly(2, 7, 8, 3);
+        assertThat(tf.reduceSum(tf.mul(x, t)).item()).isCloseTo(forward, within(1e-9));
+        assertThat(tf.conv2dBackpropInput(new int[] {2, 7, 8, 3}, f, y, new int[] {2}, "SAME").toDoubleArray())
+                .containsExactly(t.toDoubleArray());
+    }
+
+    @Test
+    void tracedConvolutionAndPoolingEqualEager() {
+        Random r = new Random(8);
+        Tensor x = tf.cast(random(r, 4, 12, 12, 5), DType.FLOAT32);
+        Tensor f = tf.cast(random(r, 3, 3, 5, 8), DType.FLOAT32);
+        java.util.function.Function<Tensor[], Tensor> net = in -> tf.maxPool2d(
+                tf.relu(tf.conv2d(in[0], in[1], 1, "SAME")), 2, 2, "VALID");
+        Function traced = Function.of(net::apply);
+        assertThat(traced.call(x, f).toFloatArray()).containsExactly(net.apply(new Tensor[] {x, f}).toFloatArray());
+    }
+
+    @Test
+    void badShapesNameTheOpAndTheShapes() {
+        Tensor image = tf.zeros(DType.FLOAT32, 28, 28, 1);
+        Tensor f = tf.zeros(DType.FLOAT32, 3, 3, 1, 8);
+        assertThatThrownBy(() -> tf.conv2d(image, f, 1, "SAME"))
+                .hasMessageContaining("conv2d").hasMessageContaining("rank 4").hasMessageContaining("[28, 28, 1]");
+        Tensor batch = tf.zeros(DType.FLOAT32, 2, 28, 28, 3);
+        assertThatThrownBy(() -> tf.conv2d(batch, tf.zeros(DType.FLOAT32, 3, 3, 2, 8), 1, "SAME"))
+                .hasMessageContaining("conv2d").hasMessageContaining("input channels (3)").hasMessageContaining("[3, 3, 2, 8]");
+        assertThatThrownBy(() -> tf.conv2d(tf.zeros(DType.FLOAT32, 2, 5, 5, 4), tf.zeros(DType.FLOAT32, 3, 3, 2, 5), 1, "SAME"))
+                .hasMessageContaining("groups (2").hasMessageContaining("output channels (5)");
+        assertThatThrownBy(() -> tf.conv2d(tf.zeros(DType.FLOAT32, 1, 4, 4, 1), tf.zeros(DType.FLOAT32, 5, 3, 1, 1), 1, "VALID"))
+                .hasMessageContaining("conv2d").hasMessageContaining("larger than the padded input").hasMessageContaining("[1, 4, 4, 1]");
+        assertThatThrownBy(() -> tf.maxPool2d(tf.zeros(DType.FLOAT32, 1, 2, 2, 1), 3, 1, "VALID"))
+                .hasMessageContaining("max_pool2d").hasMessageContaining("larger than the padded input");
+        assertThatThrownBy(() -> tf.conv2d(batch, f, 1, "FULL")).hasMessageContaining("SAME").hasMessageContaining("FULL");
+        assertThatThrownBy(() -> tf.conv2d(batch, tf.zeros(DType.FLOAT32, 3, 3, 3, 8), new int[] {1, 2, 3}, "SAME"))
+                .hasMessageContaining("strides must have 1, 2 or 4 entries");
+        assertThatThrownBy(() -> tf.maxPool2d(image, 2, 2, "VALID")).hasMessageContaining("max_pool2d").hasMessageContaining("[28, 28, 1]");
+    }
+}
