@@ -47,7 +47,8 @@ public final class LstmTextBench implements Benchmark {
         o.put("epochs", "epochs per framework (default 2; --quick: 1)");
         o.put("batch", "batch size (default 32, Keras' default)");
         o.put("threads", "Horn's thread counts, e.g. 1,all (default all); x_horn compares with the last 'all' row");
-        o.put("peers", "djl-pytorch (default; run with PyTorch's default threads and with one intra-op thread) or none");
+        o.put("peers", "djl-pytorch (default) or none");
+        o.put("peer-threads", "PyTorch intra-op thread counts to run the peer with, 'default' for PyTorch's own (default: default,1)");
         return o;
     }
 
@@ -74,12 +75,17 @@ public final class LstmTextBench implements Benchmark {
             List<String> args = List.of(file.toString(), Integer.toString(epochs), "--batch=" + batch,
                     "--vocabulary=" + VOCABULARY, "--embedding=" + EMBEDDING, "--units=" + UNITS);
             PeerRunner runner = PeerRunner.forCurrentCheckout();
-            rows.add(peerRow(runner.runProgram("djl-pytorch", "default threads", PEER_MAIN, args), (Double) horn.get("epoch_s")));
-            // PyTorch's OpenMP threads spin at every barrier, hundreds per batch in an LSTM; on a shared
-            // machine one intra-op thread is how a tuned user would run it
-            List<String> oneThread = new ArrayList<>(args);
-            oneThread.add("--threads=1");
-            rows.add(peerRow(runner.runProgram("djl-pytorch", "intra_op=1", PEER_MAIN, oneThread), (Double) horn.get("epoch_s")));
+            for (String threads : options.string("peer-threads", "default,1").split(",")) {
+                // PyTorch's OpenMP threads spin at every barrier, hundreds per batch in an LSTM; on a
+                // shared machine one intra-op thread is how a tuned user would run it
+                List<String> peerArgs = new ArrayList<>(args);
+                String variant = "default threads";
+                if (!threads.strip().equals("default")) {
+                    peerArgs.add("--threads=" + Integer.parseInt(threads.strip()));
+                    variant = "intra_op=" + threads.strip();
+                }
+                rows.add(peerRow(runner.runProgram("djl-pytorch", variant, PEER_MAIN, peerArgs), (Double) horn.get("epoch_s")));
+            }
             Files.deleteIfExists(file);
             Files.deleteIfExists(dir);
         }

@@ -52,6 +52,7 @@ public final class DjlPytorchLstm {
             int epochs = Integer.parseInt(positional.get(1));
             int batch = Integer.parseInt(opts.getOrDefault("batch", "32"));
             int threads = Integer.parseInt(opts.getOrDefault("threads", "0"));
+            Engine.getEngine("PyTorch"); // loads libtorch, which JniUtils needs
             if (threads > 0) JniUtils.setNumThreads(threads);
             System.out.println(Json.write(train(data, epochs, batch, Integer.parseInt(opts.getOrDefault("vocabulary", "10000")),
                     Integer.parseInt(opts.getOrDefault("embedding", "128")), Integer.parseInt(opts.getOrDefault("units", "64")))));
