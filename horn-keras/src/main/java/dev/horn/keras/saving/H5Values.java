@@ -63,7 +63,7 @@ final class H5Values {
             if (!(node instanceof Group g)) {
                 return null;
             }
-            node = g.getChild(part);
+            node = g.getChildren().get(part);
             if (node == null) {
                 return null;
             }
@@ -76,7 +76,7 @@ final class H5Values {
 
     /** The dataset {@code name} of a group, its shape checked against the expected one, as a tensor of dtype. */
     static Tensor read(Group group, String name, Shape expected, DType dtype, Path file, String what) {
-        Node node = group.getChild(name);
+        Node node = group.getChildren().get(name);
         if (!(node instanceof Dataset dataset)) {
             throw new IllegalArgumentException(file + ": " + group.getPath() + name + " (" + what + ") is missing");
         }

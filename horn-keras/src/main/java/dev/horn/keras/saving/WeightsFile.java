@@ -20,7 +20,8 @@ import java.util.Map;
  * A model's state in the layout of Keras 3's {@code .weights.h5} (also {@code model.weights.h5}
  * inside a {@code .keras} file): a group per saveable, {@code <path>/vars/<i>}, one dataset per
  * variable in Keras' order and a {@code name} attribute on each {@code vars} group, as Keras 3.10
- * writes them. The paths: {@code vars} for the model itself (empty), {@code layers/<key>} for
+ * writes them. The paths: {@code vars} for the model itself (left out while empty, see
+ * {@link #write}), {@code layers/<key>} for
  * each layer and {@code optimizer} for the optimizer's iteration count, learning rate and slots.
  * As in Keras the layer key is the class in snake case, numbered within the model
  * ({@code dense}, {@code dense_1}, ...), not the layer's name, so weights load into a rebuilt
@@ -77,6 +78,12 @@ public final class WeightsFile {
 
     static void write(WritableHdfFile file, List<Entry> entries) {
         for (Entry e : entries) {
+            if (e.path().isEmpty() && e.variables().isEmpty()) {
+                // Keras writes an empty root `vars` group here; jhdf 0.9.4 then writes a root it cannot
+                // read back (checked: an empty group beside another root group breaks the file), and
+                // Keras reads a missing group as empty, so it is left out
+                continue;
+            }
             WritableGroup group = file;
             for (String part : e.path().split("/")) {
                 if (!part.isEmpty()) {
