@@ -55,6 +55,9 @@ public final class LegacyH5 {
     /** Datasets at their weight names' paths ({@code dense/kernel:0}), listed in {@code weight_names}. */
     private static void writeNamed(WritableGroup group, List<Variable> variables) {
         String[] names = variables.stream().map(v -> v.name() + ":0").toArray(String[]::new);
+        if (names.length == 0) {
+            return; // jhdf 0.9.4 cannot write an empty string array; Keras reads a missing weight_names as none
+        }
         group.putAttribute("weight_names", names);
         for (int i = 0; i < names.length; i++) {
             String[] parts = names[i].split("/");
@@ -84,8 +87,8 @@ public final class LegacyH5 {
                         path + " (training_config)");
             }
             Group weights = H5Values.groupOrNull(file, "model_weights", path);
-            if (weights == null) {
-                throw new IllegalArgumentException("loadModelHdf5: " + path + " has no model_weights group");
+            if (weights == null || weights.getAttribute("layer_names") == null) {
+                throw new IllegalArgumentException("loadModelHdf5: " + path + " has no model_weights group with layer_names; it is not a Keras HDF5 model file");
             }
             List<Runnable> assignments = new ArrayList<>();
             assignments.add(prepareLayers(model, weights, path));
@@ -171,11 +174,11 @@ public final class LegacyH5 {
         throw new IllegalArgumentException(path + ": attribute " + name + " of " + node.getPath() + " is not a string");
     }
 
+    /** A list-of-strings attribute; missing means empty, as Keras' {@code load_attributes_from_hdf5_group} reads it. */
     private static String[] stringsAttribute(io.jhdf.api.Node node, String name, Path path) {
         Attribute a = node.getAttribute(name);
         if (a == null) {
-            throw new IllegalArgumentException(path + ": " + node.getPath() + " has no " + name + " attribute; "
-                    + "it is not a Keras HDF5 file");
+            return new String[0];
         }
         Object data = a.getData();
         if (data instanceof String[] arr) {
