@@ -116,6 +116,12 @@ public final class Keras {
         return new TerminateOnNaN();
     }
 
+    /** Sets the learning rate at each epoch's start to {@code schedule(epoch, currentRate)}. */
+    public static dev.horn.keras.callbacks.LearningRateScheduler callbackLearningRateScheduler(
+            java.util.function.BiFunction<Integer, Double, Double> schedule) {
+        return new dev.horn.keras.callbacks.LearningRateScheduler(schedule);
+    }
+
     // ---- layers ----
 
     public static InputLayer layerInput(int... shape) {
