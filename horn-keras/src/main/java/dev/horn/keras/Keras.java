@@ -122,6 +122,21 @@ public final class Keras {
         return new dev.horn.keras.callbacks.LearningRateScheduler(schedule);
     }
 
+    /** Event files for TensorBoard under {@code logDir/train} and {@code logDir/validation}. */
+    public static dev.horn.keras.callbacks.TensorBoard callbackTensorboard(java.nio.file.Path logDir) {
+        return new dev.horn.keras.callbacks.TensorBoard(logDir);
+    }
+
+    /** Backs weights and optimizer state up each epoch; a restarted fit resumes after the last completed one. */
+    public static dev.horn.keras.callbacks.BackupAndRestore callbackBackupAndRestore(java.nio.file.Path backupDir) {
+        return new dev.horn.keras.callbacks.BackupAndRestore(backupDir);
+    }
+
+    /** POSTs each epoch's logs to {@code root + "/publish/epoch/end/"}. */
+    public static dev.horn.keras.callbacks.RemoteMonitor callbackRemoteMonitor(String root) {
+        return new dev.horn.keras.callbacks.RemoteMonitor(root);
+    }
+
     // ---- layers ----
 
     public static InputLayer layerInput(int... shape) {

@@ -60,6 +60,17 @@ public final class WeightsFile {
         }
     }
 
+    /**
+     * Restores layers and optimizer state saved by {@link #save} into this (built, compiled)
+     * model, creating the optimizer's slots first; nothing changes unless everything fits.
+     */
+    public static void restoreTrainingState(Model model, Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("restore: no such file: " + path);
+        }
+        KerasArchive.loadState(model, path, path.toString());
+    }
+
     /** The model's saveables in Keras 3's order: the model, its layers, then (if asked) the optimizer. */
     static List<Entry> entries(Model model, boolean withOptimizer) {
         List<Entry> out = new ArrayList<>();

@@ -69,7 +69,7 @@ public final class Trainer {
         Map<String, Double> epochLogs = new LinkedHashMap<>();
         int position = 0;
         int[] order = identity(data.rows);
-        for (int epoch = config.initialEpoch; epoch < config.epochs; epoch++) {
+        for (int epoch = callbacks.startEpoch(config.initialEpoch); epoch < config.epochs; epoch++) {
             resetMetrics();
             callbacks.onEpochBegin(epoch, new LinkedHashMap<>());
             if (Seeds.global() != null) {
