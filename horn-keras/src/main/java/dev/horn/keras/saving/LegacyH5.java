@@ -46,7 +46,8 @@ public final class LegacyH5 {
                     writeNamed(weights.putGroup(layer.name()), layer.variables());
                 }
                 if (model.isCompiled()) {
-                    writeNamed(file.putGroup("optimizer_weights"), model.optimizer().variables());
+                    writeNamed(file.putGroup("optimizer_weights"),
+                            OptimizerVariables.kerasOrder(model.optimizer(), model.trainableVariables()));
                 }
             }
         });
@@ -95,7 +96,8 @@ public final class LegacyH5 {
             Group optimizer = H5Values.groupOrNull(file, "optimizer_weights", path);
             if (optimizer != null && model.isCompiled()) {
                 OptimizerSlots.build(model.optimizer(), model.trainableVariables());
-                assignments.add(prepareNamed(optimizer, model.optimizer().variables(), path,
+                assignments.add(prepareNamed(optimizer,
+                        OptimizerVariables.kerasOrder(model.optimizer(), model.trainableVariables()), path,
                         "optimizer \"" + model.optimizer().name() + "\""));
             }
             assignments.forEach(Runnable::run);

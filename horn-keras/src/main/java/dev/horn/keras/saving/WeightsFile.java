@@ -82,7 +82,8 @@ public final class WeightsFile {
             out.add(new Entry("layers/" + (n == 0 ? base : base + "_" + n), layer.name(), layer.variables()));
         }
         if (withOptimizer) {
-            out.add(new Entry("optimizer", model.optimizer().name(), model.optimizer().variables()));
+            out.add(new Entry("optimizer", model.optimizer().name(),
+                    OptimizerVariables.kerasOrder(model.optimizer(), model.trainableVariables())));
         }
         return out;
     }

@@ -203,4 +203,34 @@ class KerasArchiveTest {
                 .hasMessageContaining("not registered");
         assertThat(dir.resolve("x.keras")).doesNotExist();
     }
+
+    @Test
+    void optimizerSlotsAreSavedInKerasBuildOrderGroupByGroup() throws IOException {
+        // Keras' RMSprop.build: all velocities, then all momentums, then all average gradients
+        Sequential model = sequential(layerDense(3).inputShape(2), layerDense(1));
+        model.compile(new dev.horn.optimizers.RMSprop().momentum(0.5).centered(true), "mse");
+        model.fit(tf.randomNormal(new int[] {4, 2}), tf.randomNormal(new int[] {4, 1}), epochs(1), verbose(0));
+        Path file = dir.resolve("r.keras");
+        saveModel(model, file);
+        Path h5 = dir.resolve("r.h5");
+        try (ZipFile zip = new ZipFile(file.toFile()); InputStream in = zip.getInputStream(zip.getEntry("model.weights.h5"))) {
+            Files.copy(in, h5);
+        }
+        List<String> shapes = new java.util.ArrayList<>();
+        try (io.jhdf.HdfFile f = new io.jhdf.HdfFile(h5)) {
+            io.jhdf.api.Group vars = (io.jhdf.api.Group) f.getByPath("optimizer/vars");
+            for (int i = 0; i < vars.getChildren().size(); i++) {
+                shapes.add(java.util.Arrays.toString(((io.jhdf.api.Dataset) vars.getChild(Integer.toString(i))).getDimensions()));
+            }
+        }
+        List<String> perVariable = List.of("[2, 3]", "[3]", "[3, 1]", "[1]");
+        List<String> expected = new java.util.ArrayList<>(List.of("[]", "[]"));
+        for (int group = 0; group < 3; group++) {
+            expected.addAll(perVariable);
+        }
+        assertThat(shapes).containsExactlyElementsOf(expected);
+        Model loaded = loadModel(file);
+        assertThat(loaded.optimizer().slot(loaded.trainableVariables().get(2), "average_gradient").storedValue().toFloatArray())
+                .containsExactly(model.optimizer().slot(model.trainableVariables().get(2), "average_gradient").storedValue().toFloatArray());
+    }
 }
