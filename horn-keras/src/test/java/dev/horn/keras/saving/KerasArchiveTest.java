@@ -233,4 +233,41 @@ class KerasArchiveTest {
         assertThat(loaded.optimizer().slot(loaded.trainableVariables().get(2), "average_gradient").storedValue().toFloatArray())
                 .containsExactly(model.optimizer().slot(model.trainableVariables().get(2), "average_gradient").storedValue().toFloatArray());
     }
+
+    @Test
+    void anEntryDeclaringAnAbsurdSizeIsRefusedBeforeReading() throws IOException {
+        Sequential model = sequential(layerDense(2).inputShape(3));
+        Path file = dir.resolve("m.keras");
+        saveModel(model, file);
+        // rewrite config.json's uncompressed size in the central directory to 4,000,000,000 bytes
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        boolean patched = false;
+        for (int i = 0; i + 46 < bytes.length && !patched; i++) {
+            if (b.getInt(i) == 0x02014b50) {
+                int nameLength = b.getShort(i + 28);
+                String name = new String(bytes, i + 46, nameLength, StandardCharsets.UTF_8);
+                if (name.equals("config.json")) {
+                    b.putInt(i + 24, (int) 4_000_000_000L);
+                    patched = true;
+                }
+            }
+        }
+        assertThat(patched).isTrue();
+        Path lying = dir.resolve("lying.keras");
+        Files.write(lying, bytes);
+        assertThatThrownBy(() -> loadModel(lying)).hasMessageContaining(lying.toString())
+                .hasMessageContaining("\"config.json\" declares 4000000000 bytes");
+    }
+
+    @Test
+    void aFileThatIsNotHdf5FailsNamingIt() throws IOException {
+        Path junk = dir.resolve("junk.h5");
+        Files.writeString(junk, "this is not an HDF5 file");
+        assertThatThrownBy(() -> loadModelHdf5(junk)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(junk.toString());
+        Path empty = dir.resolve("weights-only.h5");
+        sequential(layerDense(2).inputShape(3)).saveWeights(empty);
+        assertThatThrownBy(() -> loadModelHdf5(empty)).hasMessageContaining("has no model_config");
+    }
 }
