@@ -44,15 +44,14 @@ public final class ConfigMap {
     }
 
     public int integer(String key, int orElse) {
-        Object v = values.get(key);
+        Long v = optionalLong(key);
         if (v == null) {
             return orElse;
         }
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
-            return n.intValue();
+        if (Math.abs(v) > Integer.MAX_VALUE) {
+            throw fail(key, "must be an integer, got " + PyJson.write(values.get(key)));
         }
-        throw fail(key, "must be an integer, got " + PyJson.write(v));
+        return v.intValue();
     }
 
     public Long optionalLong(String key) {
@@ -63,7 +62,7 @@ public final class ConfigMap {
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
             return n.longValue();
         }
-        throw fail(key, "must be an integer or null, got " + PyJson.write(v));
+        throw fail(key, "must be an integer, got " + PyJson.write(v));
     }
 
     public double number(String key, double orElse) {

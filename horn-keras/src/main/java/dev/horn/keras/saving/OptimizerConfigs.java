@@ -127,30 +127,17 @@ public final class OptimizerConfigs {
     }
 
     private static long[] longs(ConfigMap c, String key) {
-        if (!(c.raw(key) instanceof List<?> list)) {
-            throw c.fail(key, "must be a list of integers");
-        }
-        long[] out = new long[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            if (!(list.get(i) instanceof Number n)) {
-                throw c.fail(key, "must be a list of integers, got " + PyJson.write(list));
-            }
-            out[i] = n.longValue();
-        }
-        return out;
+        return numbers(c, key).stream().mapToLong(Number::longValue).toArray();
     }
 
     private static double[] doubles(ConfigMap c, String key) {
-        if (!(c.raw(key) instanceof List<?> list)) {
-            throw c.fail(key, "must be a list of numbers");
+        return numbers(c, key).stream().mapToDouble(Number::doubleValue).toArray();
+    }
+
+    private static List<Number> numbers(ConfigMap c, String key) {
+        if (c.raw(key) instanceof List<?> list && list.stream().allMatch(v -> v instanceof Number)) {
+            return list.stream().map(v -> (Number) v).toList();
         }
-        double[] out = new double[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            if (!(list.get(i) instanceof Number n)) {
-                throw c.fail(key, "must be a list of numbers, got " + PyJson.write(list));
-            }
-            out[i] = n.doubleValue();
-        }
-        return out;
+        throw c.fail(key, "must be a list of numbers, got " + PyJson.write(c.raw(key)));
     }
 }

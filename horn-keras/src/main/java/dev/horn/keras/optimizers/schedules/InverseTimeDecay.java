@@ -1,8 +1,6 @@
 package dev.horn.keras.optimizers.schedules;
 
 import dev.horn.Tensor;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static dev.horn.Tf.tf;
 
@@ -10,18 +8,9 @@ import static dev.horn.Tf.tf;
  * Keras' {@code InverseTimeDecay}: {@code initial_learning_rate / (1 + decay_rate * step / decay_steps)},
  * the quotient floored when {@code staircase}.
  */
-public final class InverseTimeDecay extends KerasSchedule {
-    private final double initialLearningRate;
-    private final double decaySteps;
-    private final double decayRate;
-    private final boolean staircase;
-
+public final class InverseTimeDecay extends StepDecay {
     public InverseTimeDecay(double initialLearningRate, double decaySteps, double decayRate, boolean staircase) {
-        super("InverseTimeDecay");
-        this.initialLearningRate = initialLearningRate;
-        this.decaySteps = positive("InverseTimeDecay", "decay_steps", decaySteps);
-        this.decayRate = decayRate;
-        this.staircase = staircase;
+        super("InverseTimeDecay", initialLearningRate, decaySteps, decayRate, staircase);
     }
 
     public InverseTimeDecay(double initialLearningRate, double decaySteps, double decayRate) {
@@ -29,22 +18,7 @@ public final class InverseTimeDecay extends KerasSchedule {
     }
 
     @Override
-    public Tensor apply(Tensor step) {
-        Tensor p = tf.div(step(step), f(decaySteps));
-        if (staircase) {
-            p = floor(p);
-        }
+    Tensor rate(Tensor p) {
         return tf.div(f(initialLearningRate), tf.add(f(1), tf.mul(f(decayRate), p)));
-    }
-
-    @Override
-    protected Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("initial_learning_rate", initialLearningRate);
-        c.put("decay_steps", decaySteps);
-        c.put("decay_rate", decayRate);
-        c.put("staircase", staircase);
-        c.put("name", "InverseTimeDecay");
-        return c;
     }
 }
