@@ -63,10 +63,17 @@ public final class KerasObjects {
     }
 
     private static Object activation(Activation a, Format format) {
-        if (Activations.names().contains(a.name())) {
+        if (Activations.names().contains(a.name()) && Activations.get(a.name()) == a) {
             return a.name();
         }
-        CustomObjects.Entry e = requireRegistered("activation", a.name());
+        CustomObjects.Entry e = CustomObjects.byName(a.name());
+        if (e == null && Activations.names().contains(a.name())) {
+            // relu(alpha = 0.1) and the like: Keras saves activations by name only, which would drop the arguments
+            throw new IllegalArgumentException("Cannot save activation '" + a.name() + "' with non-default arguments: "
+                    + "Keras saves activations by name. Register it under its own name with "
+                    + "registerKerasSerializable(\"Custom\", name, config -> ...) or use a layer (LeakyReLU, ReLU)");
+        }
+        e = requireRegistered("activation", a.name());
         return wrap(format, null, "function", a.name(), e.registeredName());
     }
 

@@ -270,4 +270,11 @@ class KerasArchiveTest {
         sequential(layerDense(2).inputShape(3)).saveWeights(empty);
         assertThatThrownBy(() -> loadModelHdf5(empty)).hasMessageContaining("has no model_config");
     }
+
+    @Test
+    void anActivationWithNonDefaultArgumentsIsNotSavedUnderItsPlainName() {
+        Sequential model = sequential(layerDense(2).inputShape(3).activation(dev.horn.keras.activations.Activations.relu(0.1)));
+        assertThatThrownBy(() -> saveModel(model, dir.resolve("r.keras")))
+                .hasMessageContaining("Cannot save activation 'relu' with non-default arguments");
+    }
 }
