@@ -28,7 +28,7 @@ public final class KerasLayers {
     private static final Map<String, Function<ConfigMap, Layer>> FACTORIES = new ConcurrentHashMap<>();
 
     static {
-        register("InputLayer", c -> new InputLayer(inputShape(c)));
+        register("InputLayer", KerasLayers::inputLayer);
         register("Dense", c -> new Dense(c.integer("units"))
                 .activation(KerasObjects.activation(c.raw("activation"), c.owner() + ".activation"))
                 .useBias(c.bool("use_bias", true))
@@ -180,12 +180,15 @@ public final class KerasLayers {
                 + java.util.Arrays.stream(DType.values()).map(DType::tfName).toList());
     }
 
-    private static int[] inputShape(ConfigMap c) {
+    /** Keras 3 writes {@code batch_shape}, Keras 2 {@code batch_input_shape}; a fixed batch size is kept. */
+    private static Layer inputLayer(ConfigMap c) {
         int[] full = c.has("batch_shape") ? c.shape("batch_shape", Shape.UNKNOWN) : c.shape("batch_input_shape", Shape.UNKNOWN);
         if (full == null || full.length == 0) {
             throw c.fail("batch_shape", "is required for an InputLayer");
         }
-        return java.util.Arrays.copyOfRange(full, 1, full.length);
+        int[] sample = java.util.Arrays.copyOfRange(full, 1, full.length);
+        InputLayer input = new InputLayer(sample);
+        return full[0] == Shape.UNKNOWN ? input : input.batchInputShape(full[0], sample);
     }
 
     private static Object or(Object value, Object orElse) {
