@@ -226,7 +226,7 @@ public abstract class Model extends Layer {
 
     // ---- saving ----
 
-    /** Saves every layer's weights to a Keras 3 style {@code .weights.h5} file, atomically. */
+    /** Saves every layer's weights (and, once compiled, the optimizer's state) to a Keras 3 {@code .weights.h5} file, atomically. */
     public void saveWeights(java.nio.file.Path path) {
         dev.horn.keras.saving.WeightsFile.save(this, path);
     }

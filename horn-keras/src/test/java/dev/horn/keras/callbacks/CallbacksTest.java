@@ -177,10 +177,18 @@ class CallbacksTest {
     }
 
     @Test
-    void checkpointRefusesWholeModelFilesForNow() {
+    void checkpointWritesWholeModelsByFileNameAndChecksTheName() {
         var m = model();
-        assertThatThrownBy(() -> m.fit(tf.ones(4, 3), tf.ones(4, 2),
-                callbacks(new ModelCheckpoint(dir.resolve("m.keras").toString())), verbose(0)))
-                .hasMessageContaining("saveWeightsOnly(true)");
+        m.fit(tf.ones(4, 3), tf.ones(4, 2), epochs(2), verbose(0),
+                callbacks(new ModelCheckpoint(dir.resolve("m.{epoch:02d}.keras").toString())));
+        var loaded = dev.horn.keras.Keras.loadModel(dir.resolve("m.02.keras"));
+        assertThat(loaded.getWeights()).zipSatisfy(m.getWeights(), (a, b) -> assertThat(a.valuesEqual(b)).isTrue());
+        assertThat(loaded.optimizer().iterations().storedValue().toLongArray()).containsExactly(2L);
+        assertThatThrownBy(() -> m.fit(tf.ones(4, 3), tf.ones(4, 2), verbose(0),
+                callbacks(new ModelCheckpoint(dir.resolve("m.keras").toString()).saveWeightsOnly(true))))
+                .hasMessageContaining("must end in `.weights.h5`");
+        assertThatThrownBy(() -> m.fit(tf.ones(4, 3), tf.ones(4, 2), verbose(0),
+                callbacks(new ModelCheckpoint(dir.resolve("m.ckpt").toString()))))
+                .hasMessageContaining("must end in `.keras`");
     }
 }
