@@ -39,13 +39,17 @@ class ResumeAndLegacyTest {
         return m;
     }
 
+    /** A fresh model trained for this many epochs, batches of 8. */
+    private Sequential trained(int epochs) {
+        Sequential m = fresh();
+        m.fit(x, y, epochs(epochs), batchSize(8), verbose(0));
+        return m;
+    }
+
     @Test
     void twoEpochsSavedLoadedAndOneMoreEqualThreeStraightBitForBit() {
-        Sequential straight = fresh();
-        straight.fit(x, y, epochs(3), batchSize(8), verbose(0));
-
-        Sequential first = fresh();
-        first.fit(x, y, epochs(2), batchSize(8), verbose(0));
+        Sequential straight = trained(3);
+        Sequential first = trained(2);
         Path file = dir.resolve("two.keras");
         saveModel(first, file);
         // a new process: the same seed set again, other random draws before fit; only the saved state matters
@@ -64,10 +68,8 @@ class ResumeAndLegacyTest {
 
     @Test
     void withoutTheOptimizerStateTheResumeDiffers() {
-        Sequential straight = fresh();
-        straight.fit(x, y, epochs(3), batchSize(8), verbose(0));
-        Sequential first = fresh();
-        first.fit(x, y, epochs(2), batchSize(8), verbose(0));
+        Sequential straight = trained(3);
+        Sequential first = trained(2);
         Sequential weightsOnly = fresh();
         weightsOnly.setWeights(first.getWeights());
         weightsOnly.fit(x, y, epochs(3), initialEpoch(2), batchSize(8), verbose(0));
