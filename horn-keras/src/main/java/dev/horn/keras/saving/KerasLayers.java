@@ -60,6 +60,9 @@ public final class KerasLayers {
 
     /** {@code {"module": "keras.layers", "class_name": ..., "config": ..., ...}} for one layer. */
     public static Map<String, Object> serialize(Layer layer, Format format) {
+        if (layer instanceof dev.horn.keras.models.Model nested) {
+            return ModelConfigs.serialize(nested, format, false); // a model used as a layer
+        }
         Map<String, Object> config = config(layer, format);
         boolean builtin = FACTORIES.containsKey(layer.className());
         String registered = null;
@@ -121,6 +124,9 @@ public final class KerasLayers {
     /** A new, unbuilt layer from its saved form (either schema). */
     public static Layer deserialize(Map<String, Object> saved, String where) {
         KerasObjects.Saved s = KerasObjects.saved(saved, where);
+        if (ModelConfigs.isModel(s.className())) {
+            return ModelConfigs.deserialize(saved, where);
+        }
         ConfigMap c = new ConfigMap(where + " (" + s.className() + " config)", s.config());
         Function<ConfigMap, Layer> factory = s.registeredName() == null ? FACTORIES.get(s.className()) : null;
         Layer layer;

@@ -23,6 +23,16 @@ public final class ModelConfigs {
 
     /** The model's saved form: {@code {"module": "keras", "class_name": "Sequential", "config": ...}}. */
     public static Map<String, Object> serialize(Model model, Format format) {
+        return serialize(model, format, true);
+    }
+
+    /** Whether a saved class name is a model's (a model nested as a layer loads as a model). */
+    static boolean isModel(String className) {
+        return "Sequential".equals(className);
+    }
+
+    /** {@code withCompile}: false for a model nested in another, whose compile settings Keras does not save. */
+    static Map<String, Object> serialize(Model model, Format format, boolean withCompile) {
         Sequential seq = sequential(model, "save");
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("name", seq.name());
@@ -47,7 +57,7 @@ public final class ModelConfigs {
             if (input != null) {
                 out.put("build_config", Map.of("input_shape", KerasLayers.shapeList(input)));
             }
-            if (model.isCompiled()) {
+            if (withCompile && model.isCompiled()) {
                 out.put("compile_config", compileConfig(model, format));
             }
         }

@@ -75,17 +75,28 @@ public final class WeightsFile {
     static List<Entry> entries(Model model, boolean withOptimizer) {
         List<Entry> out = new ArrayList<>();
         out.add(new Entry("", model.name(), List.of()));
-        Map<String, Integer> used = new HashMap<>();
-        for (Layer layer : model.layers()) {
-            String base = UniqueNames.snakeCase(layer.className());
-            int n = used.merge(base, 1, Integer::sum) - 1;
-            out.add(new Entry("layers/" + (n == 0 ? base : base + "_" + n), layer.name(), layer.variables()));
-        }
+        addLayers(model, "", out);
         if (withOptimizer) {
             out.add(new Entry("optimizer", model.optimizer().name(),
                     OptimizerVariables.kerasOrder(model.optimizer(), model.trainableVariables())));
         }
         return out;
+    }
+
+    /** {@code layers/<key>}, and for a nested model its own layers below it, as Keras' saving_lib walks them. */
+    private static void addLayers(Model model, String prefix, List<Entry> out) {
+        Map<String, Integer> used = new HashMap<>();
+        for (Layer layer : model.layers()) {
+            String base = UniqueNames.snakeCase(layer.className());
+            int n = used.merge(base, 1, Integer::sum) - 1;
+            String path = prefix + "layers/" + (n == 0 ? base : base + "_" + n);
+            if (layer instanceof Model nested) {
+                out.add(new Entry(path, nested.name(), List.of()));
+                addLayers(nested, path + "/", out);
+            } else {
+                out.add(new Entry(path, layer.name(), layer.variables()));
+            }
+        }
     }
 
     static void write(WritableHdfFile file, List<Entry> entries) {

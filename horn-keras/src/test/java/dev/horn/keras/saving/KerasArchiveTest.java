@@ -277,4 +277,26 @@ class KerasArchiveTest {
         assertThatThrownBy(() -> saveModel(model, dir.resolve("r.keras")))
                 .hasMessageContaining("Cannot save activation 'relu' with non-default arguments");
     }
+
+    @Test
+    void aModelNestedAsALayerRoundTripsWithKerasNestedWeightGroups() throws IOException {
+        Sequential inner = sequential(layerDense(4).activation("relu").inputShape(3), layerDense(2));
+        Sequential outer = sequential(layerDense(3).inputShape(5), inner, layerDense(1));
+        outer.compile("adam", "mse");
+        outer.fit(tf.randomNormal(new int[] {8, 5}), tf.randomNormal(new int[] {8, 1}), epochs(1), verbose(0));
+        Path file = dir.resolve("nested.keras");
+        saveModel(outer, file);
+        Path h5 = dir.resolve("nested.h5");
+        try (ZipFile zip = new ZipFile(file.toFile()); InputStream in = zip.getInputStream(zip.getEntry("model.weights.h5"))) {
+            Files.copy(in, h5);
+        }
+        try (io.jhdf.HdfFile f = new io.jhdf.HdfFile(h5)) {
+            assertThat(((io.jhdf.api.Dataset) f.getByPath("layers/sequential/layers/dense_1/vars/0")).getDimensions())
+                    .containsExactly(4, 2);
+        }
+        Model loaded = loadModel(file);
+        assertThat(loaded.layers().get(1)).isInstanceOf(Sequential.class);
+        Tensor x = tf.randomNormal(new int[] {3, 5});
+        assertThat(loaded.predict(x).toFloatArray()).containsExactly(outer.predict(x).toFloatArray());
+    }
 }
