@@ -103,7 +103,7 @@ public final class KerasArchive {
             }
             h5 = Files.createTempFile("horn-load", ".weights.h5");
             copyBounded(zip, weights, h5, path);
-            loadState(model, h5, path + " (" + WEIGHTS + ")");
+            loadState(model, h5, path + " (" + WEIGHTS + ")", false);
             return model;
         } catch (ZipException e) {
             throw new IllegalArgumentException("loadModel: " + path + " is not a readable .keras (zip) file: "
@@ -121,17 +121,33 @@ public final class KerasArchive {
         }
     }
 
-    /** Reads layer and optimizer state into a freshly built model; assigns only after every check passed. */
-    static void loadState(Model model, Path h5, String where) {
+    /**
+     * Reads layer and optimizer state into a freshly built model; assigns only after every check
+     * passed. Optimizer state that does not fit the model's optimizer is skipped with a warning,
+     * as Keras does ({@code optimizerMustFit} false), or fails the load (a training restore).
+     */
+    static void loadState(Model model, Path h5, String where, boolean optimizerMustFit) {
         try (HdfFile file = new HdfFile(h5)) {
-            boolean withOptimizer = model.isCompiled() && H5Values.groupOrNull(file, "optimizer/vars", h5) != null;
-            if (withOptimizer) {
-                Group saved = H5Values.groupOrNull(file, "optimizer/vars", h5);
+            Runnable layers = WeightsFile.prepare(file, WeightsFile.entries(model, false), Path.of(where));
+            Runnable optimizer = () -> {};
+            Group saved = model.isCompiled() ? H5Values.groupOrNull(file, "optimizer/vars", h5) : null;
+            if (saved != null) {
                 if (saved.getChildren().size() > model.optimizer().variables().size()) {
                     OptimizerSlots.build(model.optimizer(), model.trainableVariables());
                 }
+                try {
+                    optimizer = WeightsFile.prepare(file, List.of(WeightsFile.entries(model, true).getLast()), Path.of(where));
+                } catch (IllegalArgumentException mismatch) {
+                    if (optimizerMustFit) {
+                        throw mismatch;
+                    }
+                    System.err.println("WARNING: Skipping variable loading for optimizer '" + model.optimizer().name()
+                            + "': " + mismatch.getMessage() + ". The model's weights are loaded; training starts with "
+                            + "a fresh optimizer state.");
+                }
             }
-            WeightsFile.prepare(file, WeightsFile.entries(model, withOptimizer), Path.of(where)).run();
+            layers.run();
+            optimizer.run();
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {

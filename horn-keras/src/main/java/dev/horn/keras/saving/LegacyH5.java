@@ -96,9 +96,16 @@ public final class LegacyH5 {
             Group optimizer = H5Values.groupOrNull(file, "optimizer_weights", path);
             if (optimizer != null && model.isCompiled()) {
                 OptimizerSlots.build(model.optimizer(), model.trainableVariables());
-                assignments.add(prepareNamed(optimizer,
-                        OptimizerVariables.kerasOrder(model.optimizer(), model.trainableVariables()), path,
-                        "optimizer \"" + model.optimizer().name() + "\""));
+                try {
+                    assignments.add(prepareNamed(optimizer,
+                            OptimizerVariables.kerasOrder(model.optimizer(), model.trainableVariables()), path,
+                            "optimizer \"" + model.optimizer().name() + "\""));
+                } catch (IllegalArgumentException mismatch) {
+                    // Keras 2's optimizers keep other variables (no learning rate, slots grouped by kind);
+                    // as Keras, load the model and start the optimizer afresh
+                    System.err.println("WARNING: Error in loading the saved optimizer state. As a result, your model "
+                            + "is starting with a freshly initialized optimizer. (" + mismatch.getMessage() + ")");
+                }
             }
             assignments.forEach(Runnable::run);
             return model;

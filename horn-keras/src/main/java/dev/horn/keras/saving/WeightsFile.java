@@ -68,7 +68,7 @@ public final class WeightsFile {
         if (!Files.isRegularFile(path)) {
             throw new IllegalArgumentException("restore: no such file: " + path);
         }
-        KerasArchive.loadState(model, path, path.toString());
+        KerasArchive.loadState(model, path, path.toString(), true);
     }
 
     /** The model's saveables in Keras 3's order: the model, its layers, then (if asked) the optimizer. */

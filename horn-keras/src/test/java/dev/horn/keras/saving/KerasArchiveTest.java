@@ -299,4 +299,30 @@ class KerasArchiveTest {
         Tensor x = tf.randomNormal(new int[] {3, 5});
         assertThat(loaded.predict(x).toFloatArray()).containsExactly(outer.predict(x).toFloatArray());
     }
+
+    @Test
+    void optimizerStateThatDoesNotFitIsSkippedAndTheWeightsStillLoad() throws IOException {
+        Sequential model = sequential(layerDense(2).inputShape(3));
+        model.compile("adam", "mse");
+        model.fit(tf.randomNormal(new int[] {4, 3}), tf.randomNormal(new int[] {4, 2}), epochs(1), verbose(0));
+        Path file = dir.resolve("a.keras");
+        saveModel(model, file);
+        Path edited = dir.resolve("sgd.keras");
+        try (ZipFile in = new ZipFile(file.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(edited))) {
+            for (ZipEntry e : List.of(in.getEntry("metadata.json"), in.getEntry("config.json"), in.getEntry("model.weights.h5"))) {
+                byte[] bytes = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("config.json")) {
+                    bytes = new String(bytes, StandardCharsets.UTF_8).replace("\"class_name\": \"Adam\"", "\"class_name\": \"SGD\"")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        Model loaded = loadModel(edited);
+        assertThat(loaded.optimizer()).isInstanceOf(dev.horn.optimizers.SGD.class);
+        assertThat(loaded.optimizer().iterations().storedValue().toLongArray()).containsExactly(0L);
+        assertThat(loaded.getWeights().getFirst().toFloatArray()).containsExactly(model.getWeights().getFirst().toFloatArray());
+    }
 }

@@ -79,6 +79,15 @@ with h5py.File(f"{here}/h5py-keras2-model.h5", "w") as f:
         g.attrs["weight_names"] = np.array([n.encode("utf8") for n in names])
         for n, v in zip(names, vs):
             g.create_dataset(n, data=v)
+    # Keras 2's optimizer_v2 Adam: iter, then every m, then every v; no learning-rate variable
+    ow = f.create_group("optimizer_weights")
+    onames = ["Adam/iter:0"] + [f"Adam/{name}/{w}/{slot}:0" for slot in ("m", "v")
+                                 for name, _ in shapes for w in ("kernel", "bias")]
+    ow.attrs["weight_names"] = np.array([n.encode("utf8") for n in onames])
+    ow.create_dataset("Adam/iter:0", data=np.array(7, dtype=np.int64))
+    for n in onames[1:]:
+        layer, w = n.split("/")[1], n.split("/")[2]
+        ow.create_dataset(n, data=np.zeros(weights[layer][0 if w == "kernel" else 1].shape, dtype=np.float32))
 
 x = (np.arange(16, dtype=np.float32).reshape(2, 8) / 10 - 0.5).astype(np.float32)
 h = x
