@@ -231,7 +231,7 @@ public abstract class Model extends Layer {
         dev.horn.keras.saving.WeightsFile.save(this, path);
     }
 
-    /** Loads weights saved by {@link #saveWeights}; nothing changes unless every layer and shape fits. */
+    /** Loads weights (and a fitting optimizer state) saved by {@link #saveWeights}; nothing changes unless every layer and shape fits. */
     public void loadWeights(java.nio.file.Path path) {
         dev.horn.keras.saving.WeightsFile.load(this, path);
     }

@@ -45,19 +45,16 @@ public final class WeightsFile {
         });
     }
 
-    /** Loads the layers' weights saved by {@link #save} or by Keras 3; an optimizer group is left alone. */
+    /**
+     * Loads weights saved by {@link #save} or by Keras 3 and, as Keras 3's {@code load_weights},
+     * the optimizer's state when the model is compiled and the file holds one that fits (one that
+     * does not is skipped with a warning).
+     */
     public static void load(Model model, Path path) {
         if (!Files.isRegularFile(path)) {
             throw new IllegalArgumentException("loadWeights: no such file: " + path);
         }
-        try (HdfFile file = new HdfFile(path)) {
-            prepare(file, entries(model, false), path).run();
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("loadWeights: " + path + " is not a readable HDF5 weights file: "
-                    + e.getMessage(), e);
-        }
+        KerasArchive.loadState(model, path, path.toString(), false);
     }
 
     /**

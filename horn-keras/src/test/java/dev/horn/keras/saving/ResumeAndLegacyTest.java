@@ -113,13 +113,14 @@ class ResumeAndLegacyTest {
     }
 
     @Test
-    void weightsFilesRoundTripAndRefuseAnotherArchitecture() {
-        Sequential model = fresh();
+    void weightsFilesRoundTripWithTheOptimizerStateAndRefuseAnotherArchitecture() {
+        Sequential model = trained(1);
         Path file = dir.resolve("w.weights.h5");
         model.saveWeights(file);
         Sequential other = fresh();
         other.loadWeights(file);
         assertThat(other.predict(x).toFloatArray()).containsExactly(model.predict(x).toFloatArray());
+        assertThat(other.optimizer().iterations().storedValue().toLongArray()).containsExactly(7L); // as Keras 3's load_weights
         Sequential wider = sequential(layerDense(9).inputShape(4), layerDropout(0.3), layerDense(2));
         float[] before = wider.getWeights().getFirst().toFloatArray();
         assertThatThrownBy(() -> wider.loadWeights(file)).hasMessageContaining("has shape (4, 9) in the model but (4, 8)");
