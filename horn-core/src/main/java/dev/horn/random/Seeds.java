@@ -25,12 +25,29 @@ public final class Seeds {
     private static final Map<Long, Map<Long, Long>> NEXT_BLOCK = new ConcurrentHashMap<>();
     private static Long global;
     private static long opCounter;
+    private static long salt;
 
     private Seeds() {}
 
     /** Sets (or with null clears) the global seed and restarts every seeded stream. */
     public static synchronized void setGlobal(Long seed) {
         global = seed;
+        opCounter = 0;
+        salt = 0;
+        NEXT_BLOCK.clear();
+    }
+
+    /**
+     * With a global seed, starts every stream over at a point named by {@code key}: what is drawn
+     * next depends on the global seed and the key only, not on what ran before. Keras' fit calls
+     * it at each epoch with the optimizer's step count, so a training resumed from a checkpoint
+     * draws the dropout masks a straight run would have. No effect without a global seed.
+     */
+    public static synchronized void restartAt(long key) {
+        if (global == null) {
+            return;
+        }
+        salt = mix(key + 0x5DEECE66DL);
         opCounter = 0;
         NEXT_BLOCK.clear();
     }
@@ -47,7 +64,7 @@ public final class Seeds {
         long seed;
         long seed2;
         if (global != null) {
-            seed = truncate(global);
+            seed = truncate(salt == 0 ? global : mix(global ^ salt));
             seed2 = opSeed != null ? truncate(opSeed) : truncate(mix(global + 0x632BE59BD9B4E019L * ++opCounter));
         } else if (opSeed != null) {
             seed = DEFAULT_GRAPH_SEED;

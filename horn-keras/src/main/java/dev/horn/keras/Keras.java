@@ -136,6 +136,27 @@ public final class Keras {
         return new TerminateOnNaN();
     }
 
+    /** Sets the learning rate at each epoch's start to {@code schedule(epoch, currentRate)}. */
+    public static dev.horn.keras.callbacks.LearningRateScheduler callbackLearningRateScheduler(
+            java.util.function.BiFunction<Integer, Double, Double> schedule) {
+        return new dev.horn.keras.callbacks.LearningRateScheduler(schedule);
+    }
+
+    /** Event files for TensorBoard under {@code logDir/train} and {@code logDir/validation}. */
+    public static dev.horn.keras.callbacks.TensorBoard callbackTensorboard(java.nio.file.Path logDir) {
+        return new dev.horn.keras.callbacks.TensorBoard(logDir);
+    }
+
+    /** Backs weights and optimizer state up each epoch; a restarted fit resumes after the last completed one. */
+    public static dev.horn.keras.callbacks.BackupAndRestore callbackBackupAndRestore(java.nio.file.Path backupDir) {
+        return new dev.horn.keras.callbacks.BackupAndRestore(backupDir);
+    }
+
+    /** POSTs each epoch's logs to {@code root + "/publish/epoch/end/"}. */
+    public static dev.horn.keras.callbacks.RemoteMonitor callbackRemoteMonitor(String root) {
+        return new dev.horn.keras.callbacks.RemoteMonitor(root);
+    }
+
     // ---- layers ----
 
     /** A model input for samples of this shape, as R's {@code layer_input(shape)}: a symbolic tensor. */
@@ -465,4 +486,45 @@ public final class Keras {
     public static LossWeights lossWeights(double... weights) { return LossWeights.of(weights); }
     /** Keras' {@code loss_weights} keyed by output names; outputs left out weigh 1. */
     public static LossWeights lossWeights(Map<String, ? extends Number> weights) { return new LossWeights(weights); }
+
+    // ---- saving and loading ----
+
+    /** Saves the model as a Keras 3 {@code .keras} file (architecture, weights, compile settings, optimizer state). */
+    public static void saveModel(dev.horn.keras.models.Model model, java.nio.file.Path path) {
+        dev.horn.keras.saving.KerasArchive.save(model, path);
+    }
+
+    /** Loads a {@code .keras} file written by Horn or Keras 3: a new model, compiled if the file says how. */
+    public static dev.horn.keras.models.Model loadModel(java.nio.file.Path path) {
+        return dev.horn.keras.saving.KerasArchive.load(path);
+    }
+
+    /** Saves the model in Keras 2's whole-model HDF5 format ({@code .h5}). */
+    public static void saveModelHdf5(dev.horn.keras.models.Model model, java.nio.file.Path path) {
+        dev.horn.keras.saving.LegacyH5.save(model, path);
+    }
+
+    public static dev.horn.keras.models.Model loadModelHdf5(java.nio.file.Path path) {
+        return dev.horn.keras.saving.LegacyH5.load(path);
+    }
+
+    /** The model's architecture as Keras' {@code to_json()} writes it. */
+    public static String modelToJson(dev.horn.keras.models.Model model) {
+        return dev.horn.keras.saving.LegacyH5.toJson(model);
+    }
+
+    /** A new (uncompiled) model from {@code to_json()} output of Horn, Keras 3 or Keras 2. */
+    public static dev.horn.keras.models.Model modelFromJson(String json) {
+        return dev.horn.keras.saving.LegacyH5.fromJson(json);
+    }
+
+    /**
+     * Keras' {@code register_keras_serializable}: lets saved models name a custom layer, loss,
+     * metric or activation ({@code name} is its class name or Keras name) and loading rebuild it
+     * from its config.
+     */
+    public static void registerKerasSerializable(String packageName, String name,
+                                                 java.util.function.Function<Map<String, Object>, ?> fromConfig) {
+        dev.horn.keras.saving.CustomObjects.register(packageName, name, fromConfig);
+    }
 }

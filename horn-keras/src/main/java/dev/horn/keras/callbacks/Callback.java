@@ -33,6 +33,14 @@ public abstract class Callback {
 
     public void onTrainBegin(Map<String, Double> logs) {}
 
+    /**
+     * The epoch {@code fit} starts at, asked right after {@link #onTrainBegin}: {@code initialEpoch}
+     * unless a callback restored a later point (BackupAndRestore).
+     */
+    public int startEpoch(int initialEpoch) {
+        return initialEpoch;
+    }
+
     public void onTrainEnd(Map<String, Double> logs) {}
 
     public void onEpochBegin(int epoch, Map<String, Double> logs) {}

@@ -37,6 +37,15 @@ public final class CallbackList extends Callback {
     }
 
     @Override public void onTrainBegin(Map<String, Double> logs) { each(c -> c.onTrainBegin(logs)); }
+    @Override
+    public int startEpoch(int initialEpoch) {
+        int start = initialEpoch;
+        for (Callback c : callbacks) {
+            start = c.startEpoch(start);
+        }
+        return start;
+    }
+
     @Override public void onTrainEnd(Map<String, Double> logs) { each(c -> c.onTrainEnd(logs)); }
     @Override public void onEpochBegin(int epoch, Map<String, Double> logs) { each(c -> c.onEpochBegin(epoch, logs)); }
     @Override public void onEpochEnd(int epoch, Map<String, Double> logs) { each(c -> c.onEpochEnd(epoch, logs)); }

@@ -8,8 +8,9 @@ import java.util.Map;
  * {@code monitor} improves, with {@code saveBestOnly}); the path may name logs and the epoch,
  * {@code "checkpoints/weights.{epoch:02d}-{val_loss:.2f}.weights.h5"}. Every file is written to a
  * temporary file and moved into place, so a crash never leaves a half-written checkpoint.
- * Whole-model files ({@code .keras}) come with the model-saving format; until then this callback
- * saves weights only and says so when asked for more.
+ * As in Keras 3 the file name picks the format: {@code .weights.h5} weights (and optimizer
+ * state), {@code .keras} the whole model, {@code .h5} Keras 2's whole-model HDF5 file;
+ * {@code saveWeightsOnly(true)} asks for a {@code .weights.h5} name.
  */
 public final class ModelCheckpoint extends Callback {
     private final String filepath;
@@ -37,9 +38,13 @@ public final class ModelCheckpoint extends Callback {
 
     @Override
     public void onTrainBegin(Map<String, Double> logs) {
-        if (!saveWeightsOnly && !filepath.endsWith(".weights.h5")) {
-            throw new IllegalArgumentException("ModelCheckpoint: \"" + filepath + "\" asks for whole-model files, which "
-                    + "Horn cannot write yet; save weights with saveWeightsOnly(true) or a path ending in .weights.h5");
+        if (saveWeightsOnly && !filepath.endsWith(".weights.h5")) {
+            throw new IllegalArgumentException("ModelCheckpoint: when using `saveWeightsOnly(true)` the filepath must end "
+                    + "in `.weights.h5`; received: \"" + filepath + "\"");
+        }
+        if (!filepath.endsWith(".weights.h5") && !filepath.endsWith(".keras") && !filepath.endsWith(".h5")) {
+            throw new IllegalArgumentException("ModelCheckpoint: the filepath must end in `.keras` (whole model), "
+                    + "`.h5` (Keras 2 whole model) or `.weights.h5` (weights); received: \"" + filepath + "\"");
         }
         direction = Monitor.of(mode, monitor);
         if (best == 0 || Double.isNaN(best)) {
@@ -72,7 +77,14 @@ public final class ModelCheckpoint extends Callback {
         } else if (verbose > 0) {
             System.out.println("\nEpoch " + (epoch + 1) + ": saving model to " + path);
         }
-        model().saveWeights(path);
+        String name = path.getFileName().toString();
+        if (name.endsWith(".weights.h5")) {
+            model().saveWeights(path);
+        } else if (name.endsWith(".keras")) {
+            dev.horn.keras.saving.KerasArchive.save(model(), path);
+        } else {
+            dev.horn.keras.saving.LegacyH5.save(model(), path);
+        }
     }
 
     /** Python's {@code f"{x:.5f}"}: {@code inf} rather than Java's {@code Infinity}. */

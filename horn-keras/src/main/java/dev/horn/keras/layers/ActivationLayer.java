@@ -30,7 +30,7 @@ public final class ActivationLayer extends FluentLayer<ActivationLayer> {
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> config = super.getConfig();
-        config.put("activation", activation.name());
+        config.put("activation", activation);
         return config;
     }
 }

@@ -168,14 +168,15 @@ public final class Dense extends FluentLayer<Dense> {
     public Map<String, Object> getConfig() {
         Map<String, Object> config = super.getConfig();
         config.put("units", units);
-        config.put("activation", activation.name());
+        // the objects themselves: saving writes each in the file's schema, and a custom one by its registration
+        config.put("activation", activation);
         config.put("use_bias", useBias);
-        config.put("kernel_initializer", kernelInitializer.name());
-        config.put("bias_initializer", biasInitializer.name());
-        config.put("kernel_regularizer", kernelRegularizer == null ? null : kernelRegularizer.name());
-        config.put("bias_regularizer", biasRegularizer == null ? null : biasRegularizer.name());
-        config.put("kernel_constraint", kernelConstraint == null ? null : kernelConstraint.name());
-        config.put("bias_constraint", biasConstraint == null ? null : biasConstraint.name());
+        config.put("kernel_initializer", kernelInitializer);
+        config.put("bias_initializer", biasInitializer);
+        config.put("kernel_regularizer", kernelRegularizer);
+        config.put("bias_regularizer", biasRegularizer);
+        config.put("kernel_constraint", kernelConstraint);
+        config.put("bias_constraint", biasConstraint);
         return config;
     }
 }

@@ -206,7 +206,11 @@ public abstract class Layer {
         }
     }
 
-    /** The arguments that recreate this layer, in Keras' names. */
+    /**
+     * The arguments that recreate this layer, in Keras' names. Values are JSON data (numbers,
+     * strings, lists, maps) or the objects the layer holds (initializers, regularizers,
+     * constraints, activations), which saving writes in the file's schema.
+     */
     public Map<String, Object> getConfig() {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("name", name());

@@ -261,12 +261,12 @@ public abstract class Model extends Layer {
 
     // ---- saving ----
 
-    /** Saves every layer's weights to a Keras 3 style {@code .weights.h5} file, atomically. */
+    /** Saves every layer's weights (and, once compiled, the optimizer's state) to a Keras 3 {@code .weights.h5} file, atomically. */
     public void saveWeights(java.nio.file.Path path) {
         dev.horn.keras.saving.WeightsFile.save(this, path);
     }
 
-    /** Loads weights saved by {@link #saveWeights}; nothing changes unless every layer and shape fits. */
+    /** Loads weights (and a fitting optimizer state) saved by {@link #saveWeights}; nothing changes unless every layer and shape fits. */
     public void loadWeights(java.nio.file.Path path) {
         dev.horn.keras.saving.WeightsFile.load(this, path);
     }

@@ -63,15 +63,22 @@ public final class Trainer {
         callbacks.setParams(params);
         history.setParams(params);
 
-        SplittableRandom random = shuffleRandom();
+        SplittableRandom random = shuffleRandom(null);
         model.setStopTraining(false);
         callbacks.onTrainBegin(new LinkedHashMap<>());
         Map<String, Double> epochLogs = new LinkedHashMap<>();
         int position = 0;
         int[] order = identity(data.rows);
-        for (int epoch = config.initialEpoch; epoch < config.epochs; epoch++) {
+        for (int epoch = callbacks.startEpoch(config.initialEpoch); epoch < config.epochs; epoch++) {
             resetMetrics();
             callbacks.onEpochBegin(epoch, new LinkedHashMap<>());
+            if (Seeds.global() != null) {
+                // the epoch's shuffle and dropout masks follow from the seed and the step count
+                // alone, which a saved optimizer restores: a resumed fit repeats a straight one
+                long stepsDone = compiled.optimizer.iterations().storedValue().toLongArray()[0];
+                Seeds.restartAt(stepsDone);
+                random = shuffleRandom(stepsDone);
+            }
             if (config.stepsPerEpoch == null) {
                 position = 0;
                 order = config.shuffle ? permutation(data.rows, random) : order;
@@ -281,10 +288,11 @@ public final class Trainer {
         return new CallbackList(list);
     }
 
-    /** Shuffling follows Horn's global seed when one is set, so seeded runs repeat exactly. */
-    private static SplittableRandom shuffleRandom() {
+    /** Shuffling follows Horn's global seed (and the step count it starts at) when one is set, so seeded runs repeat exactly. */
+    private static SplittableRandom shuffleRandom(Long stepsDone) {
         Long seed = Seeds.global();
-        return seed == null ? new SplittableRandom() : new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 1);
+        long key = stepsDone == null ? 0 : stepsDone * 0xBF58476D1CE4E5B9L;
+        return seed == null ? new SplittableRandom() : new SplittableRandom((seed * 0x9E3779B97F4A7C15L + 1) ^ key);
     }
 
     private static int[] permutation(int n, SplittableRandom random) {

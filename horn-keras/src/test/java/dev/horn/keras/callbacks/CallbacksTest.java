@@ -160,7 +160,7 @@ class CallbacksTest {
         var wider = sequential(layerDense(5).inputShape(3), layerDense(2));
         List<Tensor> before = wider.getWeights();
         assertThatThrownBy(() -> wider.loadWeights(dir.resolve("a.weights.h5")))
-                .hasMessageContaining("has shape [3, 5] but the file holds [3, 4]");
+                .hasMessageContaining("has shape (3, 5) in the model but (3, 4) in the file");
         assertThat(wider.getWeights()).zipSatisfy(before, (a, b) -> assertThat(a.valuesEqual(b)).isTrue());
         Files.writeString(dir.resolve("junk.weights.h5"), "not hdf5");
         assertThatThrownBy(() -> m.loadWeights(dir.resolve("junk.weights.h5")))
@@ -177,10 +177,18 @@ class CallbacksTest {
     }
 
     @Test
-    void checkpointRefusesWholeModelFilesForNow() {
+    void checkpointWritesWholeModelsByFileNameAndChecksTheName() {
         var m = model();
-        assertThatThrownBy(() -> m.fit(tf.ones(4, 3), tf.ones(4, 2),
-                callbacks(new ModelCheckpoint(dir.resolve("m.keras").toString())), verbose(0)))
-                .hasMessageContaining("saveWeightsOnly(true)");
+        m.fit(tf.ones(4, 3), tf.ones(4, 2), epochs(2), verbose(0),
+                callbacks(new ModelCheckpoint(dir.resolve("m.{epoch:02d}.keras").toString())));
+        var loaded = dev.horn.keras.Keras.loadModel(dir.resolve("m.02.keras"));
+        assertThat(loaded.getWeights()).zipSatisfy(m.getWeights(), (a, b) -> assertThat(a.valuesEqual(b)).isTrue());
+        assertThat(loaded.optimizer().iterations().storedValue().toLongArray()).containsExactly(2L);
+        assertThatThrownBy(() -> m.fit(tf.ones(4, 3), tf.ones(4, 2), verbose(0),
+                callbacks(new ModelCheckpoint(dir.resolve("m.keras").toString()).saveWeightsOnly(true))))
+                .hasMessageContaining("must end in `.weights.h5`");
+        assertThatThrownBy(() -> m.fit(tf.ones(4, 3), tf.ones(4, 2), verbose(0),
+                callbacks(new ModelCheckpoint(dir.resolve("m.ckpt").toString()))))
+                .hasMessageContaining("must end in `.keras`");
     }
 }

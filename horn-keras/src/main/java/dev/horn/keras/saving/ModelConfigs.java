@@ -1,0 +1,162 @@
+package dev.horn.keras.saving;
+
+import dev.horn.Shape;
+import dev.horn.keras.layers.InputLayer;
+import dev.horn.keras.layers.Layer;
+import dev.horn.keras.metrics.Metric;
+import dev.horn.keras.models.Model;
+import dev.horn.keras.models.Sequential;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model's architecture and compile settings as Keras saves them: Keras 3's
+ * {@code config.json} object (with {@code build_config} and {@code compile_config}) or Keras 2's
+ * {@code model_config} and {@code training_config}. Sequential models only for now; functional
+ * models ({@code inbound_nodes}, {@code input_layers}/{@code output_layers}) come with the
+ * functional API.
+ */
+public final class ModelConfigs {
+    private ModelConfigs() {}
+
+    /** The model's saved form: {@code {"module": "keras", "class_name": "Sequential", "config": ...}}. */
+    public static Map<String, Object> serialize(Model model, Format format) {
+        return serialize(model, format, true);
+    }
+
+    /** Whether a saved class name is a model's (a model nested as a layer loads as a model). */
+    static boolean isModel(String className) {
+        return "Sequential".equals(className);
+    }
+
+    /** {@code withCompile}: false for a model nested in another, whose compile settings Keras does not save. */
+    static Map<String, Object> serialize(Model model, Format format, boolean withCompile) {
+        Sequential seq = sequential(model, "save");
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("name", seq.name());
+        config.put("trainable", seq.trainable());
+        if (format == Format.KERAS3) {
+            config.put("dtype", KerasLayers.dtypePolicy(seq.dtype().tfName()));
+        }
+        List<Object> layers = new ArrayList<>();
+        Shape input = seq.inputShape();
+        if (input != null) {
+            layers.add(inputLayer(seq, input, format));
+        }
+        for (Layer l : seq.layers()) {
+            layers.add(KerasLayers.serialize(l, format));
+        }
+        config.put("layers", layers);
+        if (format == Format.KERAS3 && input != null) {
+            config.put("build_input_shape", KerasLayers.shapeList(input));
+        }
+        Map<String, Object> out = KerasObjects.wrap(format, "keras", "Sequential", config, null);
+        if (format == Format.KERAS3) {
+            if (input != null) {
+                out.put("build_config", Map.of("input_shape", KerasLayers.shapeList(input)));
+            }
+            if (withCompile && model.isCompiled()) {
+                out.put("compile_config", compileConfig(model, format));
+            }
+        }
+        return out;
+    }
+
+    /** Keras 3 calls the input layer {@code input_layer}; Keras 2 names it after the first layer. */
+    private static Map<String, Object> inputLayer(Sequential seq, Shape input, Format format) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put(format == Format.KERAS3 ? "batch_shape" : "batch_input_shape", KerasLayers.shapeList(input));
+        config.put("dtype", seq.dtype().tfName());
+        config.put("sparse", false);
+        config.put("ragged", false);
+        config.put("name", format == Format.KERAS3 ? "input_layer" : seq.layers().getFirst().name() + "_input");
+        return KerasObjects.wrap(format, "keras.layers", "InputLayer", config, null);
+    }
+
+    /** Keras 3's {@code compile_config}; for Keras 2 the same settings as {@code training_config}. */
+    public static Map<String, Object> compileConfig(Model model, Format format) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        List<Object> metrics = new ArrayList<>();
+        for (Metric m : model.metrics()) {
+            metrics.add(KerasObjects.serialize(m, format));
+        }
+        if (format == Format.KERAS3) {
+            c.put("optimizer", OptimizerConfigs.serialize(model.optimizer(), format));
+            c.put("loss", KerasObjects.serialize(model.loss(), format));
+            c.put("loss_weights", null);
+            c.put("metrics", metrics);
+            c.put("weighted_metrics", null);
+            c.put("run_eagerly", false);
+            c.put("steps_per_execution", 1);
+            c.put("jit_compile", false);
+        } else {
+            c.put("loss", KerasObjects.serialize(model.loss(), format));
+            c.put("metrics", metrics);
+            c.put("weighted_metrics", null);
+            c.put("loss_weights", null);
+            c.put("optimizer_config", OptimizerConfigs.serialize(model.optimizer(), format));
+        }
+        return c;
+    }
+
+    /** A new model from its saved form (either schema), built when the config gives the input shape. */
+    public static Sequential deserialize(Map<String, Object> saved, String where) {
+        KerasObjects.Saved s = KerasObjects.saved(saved, where);
+        if (!"Sequential".equals(s.className())) {
+            throw new IllegalArgumentException(where + ": a " + s.className() + " model cannot be loaded yet; "
+                    + "Horn loads Sequential models (functional models arrive with the functional API)");
+        }
+        ConfigMap c = new ConfigMap(where + " (Sequential config)", s.config());
+        Sequential model = new Sequential();
+        if (c.has("name")) {
+            model.name(c.string("name", null));
+        }
+        List<Map<String, Object>> layers = c.objects("layers");
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = KerasLayers.deserialize(layers.get(i), where + ": layers[" + i + "]");
+            if (layer instanceof InputLayer && i > 0) {
+                throw new IllegalArgumentException(where + ": layers[" + i + "] is an InputLayer; only the first "
+                        + "layer of a Sequential model may be one");
+            }
+            model.add(layer);
+        }
+        if (model.inputShape() == null && c.has("build_input_shape")) {
+            model.buildFor(Shape.of(c.shape("build_input_shape", Shape.UNKNOWN)));
+        }
+        return model;
+    }
+
+    /** Compiles the model as the saved compile (or training) config says; nothing when there is none. */
+    public static void compile(Model model, Object compileConfig, String where) {
+        if (!(compileConfig instanceof Map<?, ?>)) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        ConfigMap c = new ConfigMap(where, (Map<String, Object>) compileConfig);
+        Object optimizer = c.has("optimizer") ? c.raw("optimizer") : c.raw("optimizer_config");
+        if (optimizer == null || !c.has("loss")) {
+            return;
+        }
+        if (c.raw("loss") instanceof Map<?, ?> perOutput && !perOutput.containsKey("class_name")) {
+            throw c.fail("loss", "holds one loss per output; Sequential models have one output");
+        }
+        List<Object> metrics = new ArrayList<>();
+        if (c.raw("metrics") instanceof List<?> list) {
+            for (Object m : list) {
+                metrics.add(KerasObjects.metric(m, where + ".metrics"));
+            }
+        }
+        model.compile(OptimizerConfigs.deserialize(optimizer, where + ".optimizer"),
+                KerasObjects.loss(c.raw("loss"), where + ".loss"), metrics.toArray());
+    }
+
+    private static Sequential sequential(Model model, String what) {
+        if (!(model instanceof Sequential seq)) {
+            throw new IllegalArgumentException("cannot " + what + " model \"" + model.name() + "\" of class "
+                    + model.className() + " yet: Horn saves Sequential models (functional models arrive with the functional API)");
+        }
+        return seq;
+    }
+}
