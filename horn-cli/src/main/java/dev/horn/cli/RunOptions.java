@@ -20,11 +20,17 @@ final class RunOptions {
     @Option(names = "--property", description = "name=value recorded with the run and listed by runs ls.")
     List<String> properties = new ArrayList<>();
 
+    @Option(names = "--work-dir", description = "The directory the script runs in; what it writes there is kept with the run (default: the current one).")
+    Path workDir;
+
     @Option(names = "--quiet", description = "Do not echo the script's output (it is still recorded).")
     boolean quiet;
 
     TrainingRun apply(TrainingRun run) {
         run.runsDir(runsDir).config(config).echo(!quiet);
+        if (workDir != null) {
+            run.workDir(workDir);
+        }
         if (flagsFile != null) {
             run.flagsFile(flagsFile);
         }
