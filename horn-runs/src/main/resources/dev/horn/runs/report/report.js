@@ -66,7 +66,7 @@ function chart(name, series, epochs) {
   series.slice().reverse().forEach(s => {
     const label = el("svg:text", { x: legendX, y: 16, "text-anchor": "end", class: "legend " + s.cls }, s.label);
     svg.appendChild(label);
-    legendX -= 8 + 7 * s.label.length;
+    legendX -= 12 + 7 * s.label.length;
   });
   for (const s of series) {
     let d = "";
@@ -90,7 +90,7 @@ function metricCharts(runs) {
   const charts = names.map(name => {
     const series = [];
     runs.forEach((r, i) => {
-      const suffix = runs.length > 1 ? ` (${r.label})` : "";
+      const suffix = runs.length > 1 ? ` ${"ab"[i]}` : "";
       const run = runs.length > 1 ? (i === 0 ? " run-a" : " run-b") : "";
       const h = r.history || {};
       if (h[name]) series.push({ label: "training" + suffix, cls: "training" + run, values: h[name] });
@@ -168,7 +168,7 @@ function renderCompare(d) {
   app.appendChild(el("div", { class: "columns" }, side("Metrics", lastMetrics), side("Summary", summaryOf)));
   app.appendChild(side("Training", trainingOf));
   app.appendChild(section("Metric history", metricCharts([a, b]),
-    el("p", { class: "muted" }, `solid: ${a.run_dir}, dashed: ${b.run_dir}`)));
+    el("p", { class: "muted" }, `a (solid): ${a.run_dir}, b (dashed): ${b.run_dir}`)));
   const files = d.diff || [];
   app.appendChild(section("Source diff", files.length ? files.map(f =>
     el("details", { open: "" }, el("summary", {}, f.file),
