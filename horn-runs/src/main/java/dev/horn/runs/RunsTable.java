@@ -23,6 +23,9 @@ public final class RunsTable {
         Set<String> names = new LinkedHashSet<>();
         rows.forEach(r -> names.addAll(r.columns().keySet()));
         List<String> ordered = new ArrayList<>();
+        if (rows.isEmpty()) {
+            return ordered;
+        }
         ordered.add("run_dir");
         for (String prefix : List.of("eval_", "metric_", "flag_")) {
             names.stream().filter(n -> n.startsWith(prefix)).forEach(ordered::add);
