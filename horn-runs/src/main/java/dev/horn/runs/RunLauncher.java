@@ -113,6 +113,9 @@ final class RunLauncher {
         command.addAll(request.args);
         try {
             Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+            // Ctrl-C on horn run ends the script too, instead of leaving it training unseen
+            Thread stopScript = new Thread(p::destroy);
+            Runtime.getRuntime().addShutdownHook(stopScript);
             p.getOutputStream().close();
             try (InputStream in = p.getInputStream(); OutputStream log = Files.newOutputStream(run.outputFile())) {
                 byte[] buf = new byte[8192];
@@ -125,7 +128,13 @@ final class RunLauncher {
                     }
                 }
             }
-            return p.waitFor();
+            int exit = p.waitFor();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopScript);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting; the hook has run or is running
+            }
+            return exit;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + request.script + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
