@@ -4,7 +4,6 @@ import dev.horn.runs.RunQuery;
 import dev.horn.runs.RunRecord;
 import dev.horn.runs.RunStatus;
 import dev.horn.runs.Runs;
-import dev.horn.runs.report.Browser;
 import dev.horn.runs.report.LiveDashboard;
 import java.io.Console;
 import java.nio.file.Path;
@@ -51,12 +50,7 @@ final class RunsCommand {
         @Parameters(arity = "0..1", description = "The run (default: the latest).")
         String run;
 
-        @Option(names = "--output", description = "Where to write the report (default: RUN/tfruns.d/report.html).")
-        Path output;
-
-        @Option(names = "--no-browser", description = "Only print where the report is.")
-        boolean noBrowser;
-
+        @Mixin PageOptions page = new PageOptions();
         @Mixin RunsDir runsDir = new RunsDir();
 
         @Override
@@ -65,7 +59,7 @@ final class RunsCommand {
             if (r.status() == RunStatus.RUNNING) {
                 try (LiveDashboard live = LiveDashboard.start(r.dir(), r.runDir(), 0)) {
                     System.out.println("Run " + r.runDir() + " is still running; live metrics: " + live.url());
-                    if (!noBrowser) {
+                    if (!page.noBrowser) {
                         live.openBrowser();
                     }
                     while (Runs.runInfo(r.dir().path()).status() == RunStatus.RUNNING) {
@@ -74,11 +68,7 @@ final class RunsCommand {
                 }
                 r = Runs.runInfo(r.dir().path());
             }
-            Path file = Runs.viewRun(r, output != null ? output : r.dir().meta().resolve("report.html"));
-            System.out.println("Report: " + file.toAbsolutePath());
-            if (!noBrowser) {
-                Browser.open(file.toAbsolutePath().toUri().toString());
-            }
+            page.show("Report", Runs.viewRun(r, page.fileOr(r.dir().meta().resolve("report.html"))));
             return 0;
         }
     }
@@ -89,12 +79,7 @@ final class RunsCommand {
         @Parameters(arity = "0..2", description = "Two runs (default: the latest two).")
         List<String> runs = new ArrayList<>();
 
-        @Option(names = "--output", description = "Where to write the comparison (default: RUNS_DIR/compare-A-B.html).")
-        Path output;
-
-        @Option(names = "--no-browser", description = "Only print where the comparison is.")
-        boolean noBrowser;
-
+        @Mixin PageOptions page = new PageOptions();
         @Mixin RunsDir runsDir = new RunsDir();
 
         @Override
@@ -110,13 +95,9 @@ final class RunsCommand {
             RunRecord a = pair.get(0);
             RunRecord b = pair.get(1);
             System.out.print(SideBySide.text(a, b));
-            Path file = output != null ? output : runsDir.value.resolve("compare-" + a.dir().path().getFileName() + "-"
-                    + b.dir().path().getFileName() + ".html");
-            Runs.compareRuns(a, b, file);
-            System.out.println("Comparison: " + file.toAbsolutePath());
-            if (!noBrowser) {
-                Browser.open(file.toAbsolutePath().toUri().toString());
-            }
+            Path file = page.fileOr(runsDir.value.resolve("compare-" + a.dir().path().getFileName() + "-"
+                    + b.dir().path().getFileName() + ".html"));
+            page.show("Comparison", Runs.compareRuns(a, b, file));
             return 0;
         }
     }
