@@ -2,6 +2,7 @@ package dev.horn.runs;
 
 import dev.horn.runs.internal.RunFiles;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +17,17 @@ final class SyntheticRuns {
         run.writeProperty("epochs", 2);
         run.writeProperty("batch_size", 128);
         RunFiles.writeJson(run.flagsFile(), Map.of("dropout1", dropout));
-        RunFiles.writeJson(run.metricsFile(), Map.of("loss", List.of(0.5, loss), "accuracy", List.of(0.8, accuracy)));
-        RunFiles.writeJson(run.evaluationFile(), Map.of("loss", loss, "accuracy", accuracy));
+        RunFiles.writeJson(run.metricsFile(), lossThenAccuracy(List.of(0.5, loss), List.of(0.8, accuracy)));
+        RunFiles.writeJson(run.evaluationFile(), lossThenAccuracy(loss, accuracy));
         return run;
+    }
+
+    /** Keras' order of the logs (Map.of has none, and the listing keeps the files' order). */
+    private static Map<String, Object> lossThenAccuracy(Object loss, Object accuracy) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("loss", loss);
+        m.put("accuracy", accuracy);
+        return m;
     }
 
     /** A run whose supervising process is this JVM and which has not ended. */
