@@ -48,7 +48,7 @@ public final class RunView {
             attributes.put("duration", duration(Duration.between(start, end != null ? end : Instant.now())));
         }
         d.put("attributes", attributes);
-        d.put("flags", safe(run::flags));
+        d.put("flags", asWritten(safe(run::flags)));
         d.put("history", safe(run::metrics));
         d.put("evaluation", safe(run::evaluation));
         Map<String, Object> training = new LinkedHashMap<>();
@@ -73,6 +73,13 @@ public final class RunView {
         d.put("error", error);
         d.put("live", false);
         return d;
+    }
+
+    /** Flag values as the script's types print them (dropout 0.0, not 0), since the page's JSON numbers lose the type. */
+    private static Map<String, Object> asWritten(Map<String, Object> flags) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        flags.forEach((k, v) -> out.put(k, String.valueOf(v)));
+        return out;
     }
 
     private static Map<String, Object> safe(java.util.function.Supplier<Map<String, Object>> read) {
