@@ -54,7 +54,8 @@ public final class Trainer {
         int steps = config.stepsPerEpoch != null ? config.stepsPerEpoch : ceilDiv(data.rows, batchSize);
         int verbose = config.verbose(ProgbarLogger.autoVerbose());
         History history = new History();
-        CallbackList callbacks = callbackList(config, verbose, history, progbar());
+        CallbackList callbacks = callbackList(config, verbose, history, progbar(), RunRecorders.onFit(model, data.rows,
+                validation == null ? 0 : validation.rows, batchSize, config.epochs));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("verbose", verbose);
         params.put("epochs", config.epochs);
@@ -139,7 +140,7 @@ public final class Trainer {
         model.buildFor(data.inputShapes());
         int steps = config.steps != null ? config.steps : ceilDiv(data.rows, config.batchSize());
         CallbackList callbacks = singlePassCallbacks(config, config.verbose(ProgbarLogger.autoVerbose()), steps);
-        return runTest(data, config.batchSize(), steps, callbacks);
+        return RunRecorders.evaluated(model, runTest(data, config.batchSize(), steps, callbacks));
     }
 
     private Map<String, Double> runTest(TrainingData data, int batchSize, int steps, CallbackList callbacks) {
@@ -278,13 +279,15 @@ public final class Trainer {
         return ProgbarLogger.builder().statefulMetrics(compiled.logNames()).build();
     }
 
-    private static CallbackList callbackList(FitConfig config, int verbose, History history, ProgbarLogger progbar) {
+    private static CallbackList callbackList(FitConfig config, int verbose, History history, ProgbarLogger progbar,
+                                             List<Callback> recorders) {
         List<Callback> list = new ArrayList<>();
         if (verbose > 0) {
             list.add(progbar);
         }
         list.addAll(config.callbacks());
         list.add(history);
+        list.addAll(recorders);
         return new CallbackList(list);
     }
 
