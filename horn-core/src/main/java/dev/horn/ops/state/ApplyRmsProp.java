@@ -81,15 +81,18 @@ public final class ApplyRmsProp extends Op {
     public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
         int n = weight.shape().size();
         Tensor g = inputs[0].contiguous();
-        Tensor w = weight.storedValue().contiguous();
-        Tensor v = velocity.storedValue().contiguous();
+        Tensor w = weight.updateSource().contiguous();
+        Tensor v = velocity.updateSource().contiguous();
         double lr = inputs[1].item();
+        // in place when the variables allow it: element i is read before element i is written
+        Object newWeight = weight.updateTarget();
+        Object newVelocity = velocity.updateTarget();
         if (weight.dtype() == DType.FLOAT32) {
             float[] gs = (float[]) g.storage();
             float[] ws = (float[]) w.storage();
             float[] vs = (float[]) v.storage();
-            float[] nw = new float[n];
-            float[] nv = new float[n];
+            float[] nw = (float[]) newWeight;
+            float[] nv = (float[]) newVelocity;
             int go = g.offset();
             int wo = w.offset();
             int vo = v.offset();
@@ -102,33 +105,33 @@ public final class ApplyRmsProp extends Op {
                 for (int bound = s + F.loopBound(e - s); i < bound; i += F.length()) {
                     FloatVector gv = FloatVector.fromArray(F, gs, go + i);
                     FloatVector vel = FloatVector.fromArray(F, vs, vo + i).mul(r).add(gv.mul(gv).mul(omr));
-                    vel.intoArray(nv, i);
                     FloatVector inc = gv.mul(rate).div(vel.add(eps).sqrt());
-                    FloatVector.fromArray(F, ws, wo + i).sub(inc).intoArray(nw, i);
+                    FloatVector wv = FloatVector.fromArray(F, ws, wo + i);
+                    vel.intoArray(nv, i);
+                    wv.sub(inc).intoArray(nw, i);
                 }
                 for (; i < e; i++) {
                     float gi = gs[go + i];
                     float vel = r * vs[vo + i] + omr * (gi * gi);
+                    float wi = ws[wo + i];
                     nv[i] = vel;
-                    nw[i] = ws[wo + i] - (rate * gi) / (float) Math.sqrt(vel + eps);
+                    nw[i] = wi - (rate * gi) / (float) Math.sqrt(vel + eps);
                 }
             });
-            velocity.store(Tensor.wrap(DType.FLOAT32, weight.shape(), nv));
-            weight.store(Tensor.wrap(DType.FLOAT32, weight.shape(), nw));
         } else {
             double[] gs = g.toDoubleArray();
             double[] ws = w.toDoubleArray();
             double[] vs = v.toDoubleArray();
-            double[] nw = new double[n];
-            double[] nv = new double[n];
+            double[] nw = (double[]) newWeight;
+            double[] nv = (double[]) newVelocity;
             for (int i = 0; i < n; i++) {
                 double vel = rho * vs[i] + (1 - rho) * (gs[i] * gs[i]);
                 nv[i] = vel;
                 nw[i] = ws[i] - (lr * gs[i]) / Math.sqrt(vel + epsilon);
             }
-            velocity.store(Tensor.wrap(DType.FLOAT64, weight.shape(), nv));
-            weight.store(Tensor.wrap(DType.FLOAT64, weight.shape(), nw));
         }
+        velocity.storeUpdate(newVelocity);
+        weight.storeUpdate(newWeight);
         return new Tensor[0];
     }
 }
