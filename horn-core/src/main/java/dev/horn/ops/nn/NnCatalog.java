@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The op kinds of this package, one line each, for {@link dev.horn.ops.OpRegistry}. */
 public final class NnCatalog {
-    public static final List<Class<? extends Op>> OPS = List.of(Softmax.class, LogSoftmax.class);
+    public static final List<Class<? extends Op>> OPS = List.of(Softmax.class, LogSoftmax.class, ReluGrad.class);
 
     private NnCatalog() {}
 }
