@@ -42,6 +42,24 @@ class VariableInPlaceTest {
     }
 
     @Test
+    void aWarmCompiledOptimizerStepAllocatesNothing() {
+        Variable w = new Variable(tf.ones(6, 4));
+        Variable v = new Variable(tf.zeros(6, 4));
+        Function step = Function.ofMany(in -> {
+            // the gradient's buffer is read by the update and then reused, never kept
+            new ApplyRmsProp(w, v, 0.9, 1e-7).applyAll(tf.matmul(in[0], in[1], true, false), LR);
+            return new Tensor[0];
+        });
+        Tensor a = tf.randomNormal(3, 6);
+        Tensor b = tf.randomNormal(3, 4);
+        for (int i = 0; i < 3; i++) {
+            step.callMany(a, b);
+        }
+        var program = step.concrete(java.util.List.of(a.spec(), b.spec())).program();
+        assertThat(program.lastMemoryStats().allocations()).isZero();
+    }
+
+    @Test
     void compiledAssignAddReusesTheBuffer() {
         Variable w = new Variable(tf.zeros(5));
         Function add = Function.ofMany(in -> {

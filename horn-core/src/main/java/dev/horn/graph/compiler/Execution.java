@@ -95,7 +95,7 @@ final class Execution {
         for (int i = 0; i < call.in.length; i++) {
             call.in[i] = values[step.inputs()[i]];
         }
-        if (step.op().isStateful()) {
+        if (step.op().keepsInputs()) {
             for (Tensor t : call.in) {
                 pool.escape(t); // a variable may keep it
                 Borrowed b = borrowed.get(t.storage());

@@ -50,6 +50,12 @@ public final class AssignVariable extends Op {
         return StateAccess.writes(variable);
     }
 
+    /** Only a set stores its input; add and subtract read it. */
+    @Override
+    public boolean keepsInputs() {
+        return mode == Mode.SET;
+    }
+
     @Override
     public TensorSpec[] infer(TensorSpec... inputs) {
         ShapeRules.arity(name(), inputs, 1);

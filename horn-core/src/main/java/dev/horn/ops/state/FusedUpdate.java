@@ -77,6 +77,12 @@ public abstract class FusedUpdate extends Op {
         return StateAccess.ANY;
     }
 
+    /** It reads the gradient and keeps nothing, so the executor may reuse the gradient's buffer. */
+    @Override
+    public boolean keepsInputs() {
+        return false;
+    }
+
     @Override
     public TensorSpec[] infer(TensorSpec... inputs) {
         String[] scalars = scalarNames();
