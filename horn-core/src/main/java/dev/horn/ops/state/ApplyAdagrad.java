@@ -20,11 +20,6 @@ public final class ApplyAdagrad extends FusedUpdate {
     }
 
     @Override
-    protected String[] scalarNames() {
-        return new String[] {"learning rate"};
-    }
-
-    @Override
     protected String hyperParameters() {
         return "epsilon=" + epsilon;
     }

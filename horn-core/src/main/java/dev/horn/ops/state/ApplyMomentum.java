@@ -24,11 +24,6 @@ public final class ApplyMomentum extends FusedUpdate {
     }
 
     @Override
-    protected String[] scalarNames() {
-        return new String[] {"learning rate"};
-    }
-
-    @Override
     protected String hyperParameters() {
         return "momentum=" + momentum + (nesterov ? ", nesterov" : "");
     }

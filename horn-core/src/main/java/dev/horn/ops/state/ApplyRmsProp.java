@@ -29,11 +29,6 @@ public final class ApplyRmsProp extends FusedUpdate {
     }
 
     @Override
-    protected String[] scalarNames() {
-        return new String[] {"learning rate"};
-    }
-
-    @Override
     protected String hyperParameters() {
         return "rho=" + rho64 + ", epsilon=" + epsilon64;
     }

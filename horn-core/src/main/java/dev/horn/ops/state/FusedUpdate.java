@@ -21,7 +21,7 @@ import jdk.incubator.vector.VectorSpecies;
  * results are bit-identical to them. The composed form reads and writes the weight-sized
  * arrays once per op.
  *
- * <p>Inputs: the gradient, then {@link #scalarNames} scalars of the weight's dtype (the
+ * <p>Inputs: the gradient, then the {@link #scalarNames} scalars of the weight's dtype (the
  * learning rate, ...); no outputs. State {@code 0} is the weight, {@code 1..} the slots in
  * constructor order; each is written in place when its variable allows it
  * ({@link Variable#updateTarget}): a kernel reads element i of every state before writing
@@ -46,8 +46,10 @@ public abstract class FusedUpdate extends Op {
         }
     }
 
-    /** The scalar inputs after the gradient, by name, for error messages. */
-    protected abstract String[] scalarNames();
+    /** The scalar inputs after the gradient, by name, for error messages: by default the learning rate alone. */
+    protected String[] scalarNames() {
+        return new String[] {"learning rate"};
+    }
 
     /** The hyper-parameters, for {@link #attributes}. */
     protected abstract String hyperParameters();
