@@ -17,6 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>A variable whose initial value is symbolic (built while tracing a graph, as in the TF1
  * API) is uninitialised until its {@link #initializer()} runs.
+ *
+ * <p>Tensors stay immutable although update kernels (optimizer steps, assign-add) may write
+ * a variable's buffer in place: they do so only while no tensor outside the variable refers to
+ * that buffer. The buffer must be one an update made (never a tensor the caller assigned, which
+ * the caller may still hold); every value handed out ({@link #read} eagerly,
+ * {@link #storedValue}, a compiled program's fetch) makes the buffer shared, so the next
+ * update writes a new one (copy on write); and a compiled program's internal reads
+ * ({@link #borrow}) pin it until the program's last use of them. Reading a variable in one
+ * thread while another thread updates it is a race, as in TensorFlow.
  */
 public final class Variable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -27,6 +36,10 @@ public final class Variable {
     private final boolean trainable;
     private final Tensor initialValue;
     private volatile Tensor value;
+    /** True while {@code value}'s buffer was made by an update and never handed out; guarded by this. */
+    private boolean owned;
+    /** Borrowed reads of the current buffer not yet given back; guarded by this. */
+    private int borrows;
 
     public Variable(Tensor initialValue) {
         this(initialValue, null, true);
@@ -59,7 +72,7 @@ public final class Variable {
         return trainable;
     }
 
-    /** The current value (a read op: symbolic while tracing, concrete when eager). */
+    /** The current value (a read op: symbolic while tracing, concrete when eager: a snapshot that never changes). */
     public Tensor read() {
         Tensor t = new ReadVariable(this).apply();
         if (trainable) {
@@ -95,8 +108,47 @@ public final class Variable {
         return value != null;
     }
 
-    /** The stored value, for the variable ops' kernels; fails as TensorFlow does when uninitialised. */
-    public Tensor storedValue() {
+    /**
+     * The stored value, a snapshot that never changes (later updates write a new buffer); fails
+     * as TensorFlow does when uninitialised.
+     */
+    public synchronized Tensor storedValue() {
+        Tensor v = updateSource();
+        owned = false;
+        return v;
+    }
+
+    /** Replaces the stored value, for the variable ops' kernels; the caller may keep {@code newValue}. */
+    public synchronized void store(Tensor newValue) {
+        Tensor old = value;
+        if (old == null || old.storage() != newValue.storage()) {
+            borrows = 0; // pins on the old buffer no longer matter to this variable
+        }
+        value = newValue;
+        owned = false;
+    }
+
+    /**
+     * For a compiled program's read: the stored value, pinned so that no update writes it in
+     * place until {@link #giveBack} (once no slot of the program refers to it any more).
+     */
+    public synchronized Tensor borrow() {
+        Tensor v = updateSource();
+        borrows++;
+        return v;
+    }
+
+    /** Ends a {@link #borrow}; {@code shared} when the value escaped (fetched, kept by a stateful op). */
+    public synchronized void giveBack(Tensor borrowed, boolean shared) {
+        Tensor v = value;
+        if (v != null && v.storage() == borrowed.storage()) {
+            borrows = Math.max(0, borrows - 1);
+            owned &= !shared;
+        }
+    }
+
+    /** For an update kernel: the current value, read while computing the new one and not kept. */
+    public Tensor updateSource() {
         Tensor v = value;
         if (v == null) {
             throw new IllegalStateException("Attempting to use uninitialized value " + name
@@ -105,9 +157,29 @@ public final class Variable {
         return v;
     }
 
-    /** Replaces the stored value, for the variable ops' kernels. */
-    public void store(Tensor newValue) {
-        value = newValue;
+    /**
+     * For an update kernel: the array to write the new value into, element i where element i
+     * of {@link #updateSource} is read — the current buffer itself when nothing else refers to
+     * it, else a new one. Hand it to {@link #storeUpdate} after writing.
+     */
+    public synchronized Object updateTarget() {
+        Tensor v = updateSource();
+        Object buffer = v.storage();
+        if (owned && borrows == 0 && v.offset() == 0 && v.isContiguous()
+                && java.lang.reflect.Array.getLength(buffer) == v.size()) {
+            return buffer;
+        }
+        return dev.horn.internal.cpu.HeapArrays.fresh(dtype, shape.size());
+    }
+
+    /** Makes the array an update kernel wrote (from {@link #updateTarget}) the stored value. */
+    public synchronized void storeUpdate(Object target) {
+        Tensor v = value;
+        if (v == null || v.storage() != target) {
+            value = Tensor.wrap(dtype, shape, target);
+            borrows = 0;
+        }
+        owned = true;
     }
 
     // fluent arithmetic on the current value

@@ -63,6 +63,14 @@ public abstract class Op {
     }
 
     /**
+     * True when the kernel may keep an input past its call (a variable storing it): a graph
+     * executor then never reuses that input's buffer. The default: every stateful op may.
+     */
+    public boolean keepsInputs() {
+        return isStateful();
+    }
+
+    /**
      * Rough work of one call at these (fully defined) shapes, in elements an element-wise
      * kernel would stream, for schedulers: it says whether a step is worth handing to another
      * core and whether its kernel splits across cores by itself (element-wise kernels do from

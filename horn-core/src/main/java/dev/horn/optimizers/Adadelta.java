@@ -1,11 +1,9 @@
 package dev.horn.optimizers;
 
-import dev.horn.DType;
 import dev.horn.Tensor;
 import dev.horn.Variable;
+import dev.horn.ops.state.ApplyAdadelta;
 import java.util.Map;
-
-import static dev.horn.Tf.tf;
 
 /**
  * Adadelta, as Keras' {@code Adadelta} (learning_rate=0.001, rho=0.95, epsilon=1e-7), with
@@ -45,19 +43,10 @@ public final class Adadelta extends FluentOptimizer<Adadelta> {
 
     @Override
     protected void updateStep(Tensor g, Variable w, Tensor lr) {
-        DType dt = w.dtype();
         Variable gradSlot = slotFor(w, "accumulated_grad");
         Variable deltaSlot = slotFor(w, "accumulated_delta_var");
-        Tensor r = Tensor.scalar(dt, rho);
-        Tensor oneMinusRho = Tensor.scalar(dt, 1 - rho);
-        Tensor eps = Tensor.scalar(dt, epsilon);
-        Tensor accumulatedGrad = tf.add(tf.mul(r, gradSlot.read()), tf.mul(oneMinusRho, tf.square(g)));
-        gradSlot.assign(accumulatedGrad);
-        Tensor accumulatedDelta = deltaSlot.read();
-        Tensor delta = tf.neg(tf.div(tf.mul(tf.sqrt(tf.add(accumulatedDelta, eps)), g),
-                tf.sqrt(tf.add(accumulatedGrad, eps))));
-        deltaSlot.assign(tf.add(tf.mul(r, accumulatedDelta), tf.mul(oneMinusRho, tf.square(delta))));
-        w.assignAdd(tf.mul(lr, delta));
+        // one fused pass; the same arithmetic as the composed ops of the class comment
+        new ApplyAdadelta(w, gradSlot, deltaSlot, rho, epsilon).applyAll(g, lr);
     }
 
     @Override

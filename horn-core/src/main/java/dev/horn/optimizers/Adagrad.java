@@ -1,11 +1,9 @@
 package dev.horn.optimizers;
 
-import dev.horn.DType;
 import dev.horn.Tensor;
 import dev.horn.Variable;
+import dev.horn.ops.state.ApplyAdagrad;
 import java.util.Map;
-
-import static dev.horn.Tf.tf;
 
 /**
  * Adagrad, as Keras' {@code Adagrad} (learning_rate=0.001, initial_accumulator_value=0.1,
@@ -44,11 +42,8 @@ public final class Adagrad extends FluentOptimizer<Adagrad> {
 
     @Override
     protected void updateStep(Tensor g, Variable w, Tensor lr) {
-        DType dt = w.dtype();
-        Variable accumulatorSlot = slotFor(w, "accumulator", initialAccumulatorValue);
-        Tensor accumulator = tf.add(accumulatorSlot.read(), tf.square(g));
-        accumulatorSlot.assign(accumulator);
-        w.assignSub(tf.div(tf.mul(lr, g), tf.sqrt(tf.add(accumulator, Tensor.scalar(dt, epsilon)))));
+        // one fused pass; the same arithmetic as the composed ops of the class comment
+        new ApplyAdagrad(w, slotFor(w, "accumulator", initialAccumulatorValue), epsilon).applyAll(g, lr);
     }
 
     @Override

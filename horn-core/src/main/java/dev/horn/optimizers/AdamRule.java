@@ -3,6 +3,7 @@ package dev.horn.optimizers;
 import dev.horn.DType;
 import dev.horn.Tensor;
 import dev.horn.Variable;
+import dev.horn.ops.state.ApplyAdam;
 import java.util.Map;
 
 import static dev.horn.Tf.tf;
@@ -77,18 +78,9 @@ abstract class AdamRule<S extends AdamRule<S>> extends FluentOptimizer<S> {
         Variable mSlot = slotFor(w, "momentum");
         Variable vSlot = slotFor(w, "velocity");
         Tensor alpha = tf.div(tf.mul(lr, tf.sqrt(tf.sub(one, beta2Power))), tf.sub(one, beta1Power));
-        Tensor m0 = mSlot.read();
-        Tensor m = tf.add(m0, tf.mul(tf.sub(g, m0), Tensor.scalar(dt, 1 - beta1)));
-        mSlot.assign(m);
-        Tensor v0 = vSlot.read();
-        Tensor v = tf.add(v0, tf.mul(tf.sub(tf.square(g), v0), Tensor.scalar(dt, 1 - beta2)));
-        vSlot.assign(v);
-        if (amsgrad) {
-            Variable vHatSlot = slotFor(w, "velocity_hat");
-            v = tf.maximum(vHatSlot.read(), v);
-            vHatSlot.assign(v);
-        }
-        w.assignSub(tf.div(tf.mul(m, alpha), tf.add(tf.sqrt(v), Tensor.scalar(dt, epsilon))));
+        Variable vHatSlot = amsgrad ? slotFor(w, "velocity_hat") : null;
+        // one fused pass; the same arithmetic as the composed ops of the class comment
+        new ApplyAdam(w, mSlot, vSlot, vHatSlot, beta1, beta2, epsilon).applyAll(g, alpha);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.horn.optimizers;
 import dev.horn.DType;
 import dev.horn.Tensor;
 import dev.horn.Variable;
+import dev.horn.ops.state.ApplyAdamax;
 import java.util.Map;
 
 import static dev.horn.Tf.tf;
@@ -60,13 +61,8 @@ public final class Adamax extends FluentOptimizer<Adamax> {
         Tensor beta1Power = tf.pow(Tensor.scalar(dt, beta1), step(dt, 1));
         Variable mSlot = slotFor(w, "momentum");
         Variable uSlot = slotFor(w, "norm");
-        Tensor m0 = mSlot.read();
-        Tensor m = tf.add(m0, tf.mul(tf.sub(g, m0), Tensor.scalar(dt, 1 - beta1)));
-        mSlot.assign(m);
-        Tensor u = tf.maximum(tf.mul(Tensor.scalar(dt, beta2), uSlot.read()), tf.abs(g));
-        uSlot.assign(u);
-        w.assignSub(tf.div(tf.mul(lr, m),
-                tf.mul(tf.sub(Tensor.scalar(dt, 1), beta1Power), tf.add(u, Tensor.scalar(dt, epsilon)))));
+        // one fused pass; the same arithmetic as the composed ops of the class comment
+        new ApplyAdamax(w, mSlot, uSlot, beta1, beta2, epsilon).applyAll(g, lr, tf.sub(Tensor.scalar(dt, 1), beta1Power));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.horn.optimizers;
 import dev.horn.DType;
 import dev.horn.Tensor;
 import dev.horn.Variable;
+import dev.horn.ops.state.ApplyNadam;
 import java.util.List;
 import java.util.Map;
 
@@ -87,16 +88,9 @@ public final class Nadam extends FluentOptimizer<Nadam> {
         Tensor beta2Power = tf.pow(Tensor.scalar(dt, beta2), step(dt, 1));
         Variable mSlot = slotFor(w, "momentum");
         Variable vSlot = slotFor(w, "velocity");
-        Tensor m0 = mSlot.read();
-        Tensor m = tf.add(m0, tf.mul(tf.sub(g, m0), tf.sub(one, b1)));
-        mSlot.assign(m);
-        Tensor v0 = vSlot.read();
-        Tensor v = tf.add(v0, tf.mul(tf.sub(tf.square(g), v0), tf.sub(one, Tensor.scalar(dt, beta2))));
-        vSlot.assign(v);
-        Tensor mHat = tf.add(tf.div(tf.mul(uT1, m), tf.sub(one, uProductT1)),
-                tf.div(tf.mul(tf.sub(one, uT), g), tf.sub(one, uProductT)));
-        Tensor vHat = tf.div(v, tf.sub(one, beta2Power));
-        w.assignSub(tf.div(tf.mul(mHat, lr), tf.add(tf.sqrt(vHat), Tensor.scalar(dt, epsilon))));
+        // one fused pass; the same arithmetic as the composed ops of the class comment
+        new ApplyNadam(w, mSlot, vSlot, epsilon).applyAll(g, lr, tf.sub(one, b1), tf.sub(one, Tensor.scalar(dt, beta2)),
+                uT1, tf.sub(one, uProductT1), tf.sub(one, uT), tf.sub(one, uProductT), tf.sub(one, beta2Power));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.horn.optimizers;
 
-import dev.horn.DType;
 import dev.horn.Tensor;
 import dev.horn.Variable;
+import dev.horn.ops.state.ApplyMomentum;
 import java.util.Map;
 
 import static dev.horn.Tf.tf;
@@ -45,20 +45,12 @@ public final class SGD extends FluentOptimizer<SGD> {
 
     @Override
     protected void updateStep(Tensor g, Variable w, Tensor lr) {
-        DType dt = w.dtype();
         if (momentum == 0) {
             w.assignSub(tf.mul(g, lr));
             return;
         }
-        Variable mSlot = slotFor(w, "momentum");
-        Tensor mom = Tensor.scalar(dt, momentum);
-        Tensor m = tf.sub(tf.mul(mSlot.read(), mom), tf.mul(g, lr));
-        mSlot.assign(m);
-        if (nesterov) {
-            w.assignAdd(tf.sub(tf.mul(m, mom), tf.mul(g, lr)));
-        } else {
-            w.assignAdd(m);
-        }
+        // one fused pass: m = m * momentum - g * lr; w += m (nesterov: w += m * momentum - g * lr)
+        new ApplyMomentum(w, slotFor(w, "momentum"), momentum, nesterov).applyAll(g, lr);
     }
 
     @Override

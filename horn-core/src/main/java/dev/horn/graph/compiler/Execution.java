@@ -2,7 +2,9 @@ package dev.horn.graph.compiler;
 
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
+import dev.horn.Variable;
 import dev.horn.internal.cpu.HeapArrays;
+import dev.horn.ops.state.ReadVariable;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -25,6 +27,12 @@ import java.util.Map;
  * </ul>
  * The buffer is reserved for that one step, never put in the shared pool where a step running
  * at the same time could take it; if the kernel does not use it, it returns to the pool after.
+ *
+ * <p>Variable reads borrow the variable's buffer ({@link Variable#borrow}): it is pinned while
+ * any live slot refers to it (the read's own slot, or views of it that share its array), so an
+ * update in this run writes it in place only once nothing still to run can read it. A borrowed
+ * buffer that escapes — an input of a stateful step, which may keep it, or a fetched result —
+ * is given back as shared: the variable's next update writes a new buffer.
  */
 final class Execution {
     /** One step on its way through begin, compute and finish. */
@@ -47,6 +55,7 @@ final class Execution {
     final Tensor[] values;
     private final int[] readersLeft;
     private final Map<Object, Integer> refs = new IdentityHashMap<>();
+    private final Map<Object, Borrowed> borrowed = new IdentityHashMap<>();
     private final BufferPool.Counting counting = new BufferPool.Counting();
 
     Execution(Program.Step[] steps, Schedule schedule, boolean planning, BufferPool pool, Tensor[] values) {
@@ -86,9 +95,13 @@ final class Execution {
         for (int i = 0; i < call.in.length; i++) {
             call.in[i] = values[step.inputs()[i]];
         }
-        if (step.op().isStateful()) {
+        if (step.op().keepsInputs()) {
             for (Tensor t : call.in) {
                 pool.escape(t); // a variable may keep it
+                Borrowed b = borrowed.get(t.storage());
+                if (b != null) {
+                    b.shared = true;
+                }
             }
         } else if (planning && step.elementwise()) {
             call.reserved = reserveInPlace(s, call.in);
@@ -113,7 +126,9 @@ final class Execution {
         HeapArrays.Allocator previous = HeapArrays.install(allocator);
         long start = StepProfile.ENABLED ? System.nanoTime() : 0;
         try {
-            call.out = step.op().compute(call.in, call.outSpecs);
+            call.out = step.op() instanceof ReadVariable read
+                    ? new Tensor[] {read.computeBorrowed()}
+                    : step.op().compute(call.in, call.outSpecs);
             if (StepProfile.ENABLED) {
                 StepProfile.add(step.op(), call.outSpecs, System.nanoTime() - start);
             }
@@ -127,10 +142,17 @@ final class Execution {
 
     void finish(Call call) {
         Program.Step step = steps[call.step];
+        if (step.op() instanceof ReadVariable read) {
+            borrowed.computeIfAbsent(call.out[0].storage(), k -> new Borrowed(read.variable(), call.out[0])).borrows++;
+        }
         for (int i = 0; i < call.out.length; i++) {
             values[step.outputs()[i]] = call.out[i];
             if (planning && pool.owns(call.out[i].storage())) {
                 refs.merge(call.out[i].storage(), 1, Integer::sum);
+            }
+            Borrowed b = borrowed.get(call.out[i].storage());
+            if (b != null) {
+                b.slots++;
             }
         }
         if (call.reserved != null) {
@@ -180,6 +202,11 @@ final class Execution {
     private void release(int slot) {
         Tensor t = values[slot];
         values[slot] = null;
+        Borrowed b = t == null ? null : borrowed.get(t.storage());
+        if (b != null && --b.slots == 0) {
+            borrowed.remove(t.storage());
+            b.giveBack();
+        }
         if (!planning || t == null || !pool.owns(t.storage())) {
             return;
         }
@@ -187,6 +214,38 @@ final class Execution {
         if (left <= 0) {
             refs.remove(t.storage());
             pool.give(t.storage());
+        }
+    }
+
+    /** At the end of a run (or after a failure): gives back every borrow still out, shared when fetched. */
+    void endBorrows(Tensor[] results) {
+        for (Tensor r : results) {
+            Borrowed b = r == null ? null : borrowed.get(r.storage());
+            if (b != null) {
+                b.shared = true;
+            }
+        }
+        borrowed.values().forEach(Borrowed::giveBack);
+        borrowed.clear();
+    }
+
+    /** A variable buffer this run's reads borrowed: how many reads, how many live slots refer to it. */
+    private static final class Borrowed {
+        final Variable variable;
+        final Tensor value;
+        int borrows;
+        int slots;
+        boolean shared;
+
+        Borrowed(Variable variable, Tensor value) {
+            this.variable = variable;
+            this.value = value;
+        }
+
+        void giveBack() {
+            for (; borrows > 0; borrows--) {
+                variable.giveBack(value, shared);
+            }
         }
     }
 

@@ -157,6 +157,7 @@ public final class Program {
             values[feedSlots[i]] = feeds[i];
         }
         Execution run = new Execution(steps, schedule, planning, pool, values);
+        Tensor[] results = new Tensor[resultSlots.length];
         // kernels that call ops internally must compute them, even when a graph is the thread's default
         try (var eager = ExecutionContext.install(ExecutionContext.EAGER)) {
             if (parallel && !ParallelRun.onHelperThread()) {
@@ -169,11 +170,12 @@ public final class Program {
                 }
                 lastSchedule = new ScheduleStats(false, 0, steps.length == 0 ? 0 : 1);
             }
-        }
-        Tensor[] results = new Tensor[resultSlots.length];
-        for (int i = 0; i < results.length; i++) {
-            results[i] = values[resultSlots[i]];
-            pool.escape(results[i]);
+            for (int i = 0; i < results.length; i++) {
+                results[i] = values[resultSlots[i]];
+                pool.escape(results[i]);
+            }
+        } finally {
+            run.endBorrows(results);
         }
         lastStats = run.stats();
         return results;

@@ -13,6 +13,10 @@ import java.util.List;
  * op that does not say what it touches): those keep their program order. Anything else may
  * run in any order, or at the same time, with the same results.
  *
+ * <p>A write of a variable also waits for every step, earlier in program order, that uses an
+ * earlier read of it, directly or through other steps (a view of the value shares its array):
+ * an update may then write the variable's buffer in place (see {@code Execution}).
+ *
  * <p>It also counts each slot's readers, so that a run releases a slot's buffer when its last
  * reader actually finishes, whatever order the steps finish in.
  */
@@ -57,7 +61,7 @@ final class Schedule {
         for (int v : resultSlots) {
             readers[v] = KEPT;
         }
-        orderStatefulSteps(ops, preds);
+        orderStatefulSteps(ops, preds, outs, slots, ins);
         predecessors = new int[n];
         int[] succCount = new int[n];
         int[] mark = new int[n];
@@ -92,9 +96,19 @@ final class Schedule {
     /**
      * Adds the state edges: each stateful step waits for the earlier stateful steps it
      * conflicts with. Only the nearest conflicting writer and the readers since it are needed;
-     * older ones are reached through them, so this checks each step against a short list.
+     * older ones are reached through them, so this checks each step against a short list. A
+     * write also waits for the earlier users of the reads it follows.
      */
-    private static void orderStatefulSteps(Op[] ops, List<List<Integer>> preds) {
+    private static void orderStatefulSteps(Op[] ops, List<List<Integer>> preds, int[][] outs, int slots, int[][] ins) {
+        List<List<Integer>> consumers = new ArrayList<>();
+        for (int v = 0; v < slots; v++) {
+            consumers.add(new ArrayList<>());
+        }
+        for (int s = 0; s < ins.length; s++) {
+            for (int v : ins[s]) {
+                consumers.get(v).add(s);
+            }
+        }
         List<Integer> pending = new ArrayList<>(); // stateful steps not yet covered by a later conflicting write
         for (int s = 0; s < ops.length; s++) {
             if (!ops[s].isStateful()) {
@@ -106,6 +120,9 @@ final class Schedule {
                 StateAccess other = ops[earlier].stateAccess();
                 if (access.conflictsWith(other)) {
                     preds.get(s).add(earlier);
+                    if (!access.readOnly() && other.readOnly()) {
+                        preds.get(s).addAll(usersBefore(s, earlier, outs, consumers));
+                    }
                     if (!access.readOnly() && (access.state() == null || access.state() == other.state())) {
                         it.remove(); // this write now stands for the earlier one
                     }
@@ -113,6 +130,25 @@ final class Schedule {
             }
             pending.add(s);
         }
+    }
+
+    /** The steps before {@code limit} that use what {@code read} produced, directly or through other steps. */
+    private static List<Integer> usersBefore(int limit, int read, int[][] outs, List<List<Integer>> consumers) {
+        List<Integer> found = new ArrayList<>();
+        boolean[] seen = new boolean[limit];
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(List.of(read));
+        while (!todo.isEmpty()) {
+            for (int v : outs[todo.pop()]) {
+                for (int c : consumers.get(v)) {
+                    if (c < limit && !seen[c]) {
+                        seen[c] = true;
+                        found.add(c);
+                        todo.push(c);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** True when Kahn's walk never has two steps ready at once: the steps form one chain. */

@@ -17,6 +17,32 @@ public final class HeapArrays {
         void allocated(Object array);
     }
 
+    /** An allocator that hands out {@code target} to the first request of its dtype and size, then nothing. */
+    public static Allocator into(Object target) {
+        return new Allocator() {
+            private Object left = target;
+
+            @Override
+            public Object take(DType dtype, int size) {
+                Object a = left;
+                left = null;
+                return a != null && a.getClass() == EMPTY.get(dtype).getClass()
+                        && java.lang.reflect.Array.getLength(a) == size ? a : null;
+            }
+
+            @Override
+            public void allocated(Object array) {}
+        };
+    }
+
+    private static final java.util.Map<DType, Object> EMPTY = new java.util.EnumMap<>(DType.class);
+
+    static {
+        for (DType d : DType.values()) {
+            EMPTY.put(d, allocate(d, 0));
+        }
+    }
+
     private static final ThreadLocal<Allocator> ALLOCATOR = new ThreadLocal<>();
 
     private HeapArrays() {}
@@ -52,6 +78,11 @@ public final class HeapArrays {
             allocator.allocated(fresh);
             return fresh;
         }
+        return allocate(dtype, size);
+    }
+
+    /** A new zero-filled array, whatever allocator is installed (for values a kernel keeps, such as a variable's). */
+    public static Object fresh(DType dtype, int size) {
         return allocate(dtype, size);
     }
 

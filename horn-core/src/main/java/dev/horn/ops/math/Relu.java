@@ -2,9 +2,8 @@ package dev.horn.ops.math;
 
 import dev.horn.Tensor;
 import dev.horn.ops.UnaryOp;
+import dev.horn.ops.nn.ReluGrad;
 import jdk.incubator.vector.FloatVector;
-
-import static dev.horn.Tf.tf;
 
 /** max(x, 0); NaN stays NaN. Integers too. */
 public final class Relu extends UnaryOp {
@@ -32,10 +31,13 @@ public final class Relu extends UnaryOp {
         return Math.max(x, 0);
     }
 
-    /** The upstream gradient where x > 0, else 0 (0 at the kink, as TensorFlow). */
+    /**
+     * The upstream gradient where x > 0, else 0 (0 at the kink), from the output as TensorFlow
+     * does: the input is then not kept for the backward pass, so a bias add before relu fuses
+     * with it.
+     */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
-        Tensor x = in[0];
-        return new Tensor[] {tf.where(tf.greater(x, tf.zerosLike(x)), g[0], tf.zerosLike(g[0]))};
+        return new Tensor[] {new ReluGrad().apply(g[0], out[0])};
     }
 }

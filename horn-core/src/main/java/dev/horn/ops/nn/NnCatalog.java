@@ -7,7 +7,8 @@ import java.util.List;
 public final class NnCatalog {
     public static final List<Class<? extends Op>> OPS = List.of(Softmax.class, LogSoftmax.class,
             Conv.class, ConvBackpropInput.class, ConvBackpropFilter.class,
-            MaxPool.class, MaxPoolGrad.class, MaxPoolGradGrad.class, AvgPool.class, AvgPoolGrad.class);
+            MaxPool.class, MaxPoolGrad.class, MaxPoolGradGrad.class, AvgPool.class, AvgPoolGrad.class,
+            ReluGrad.class);
 
     private NnCatalog() {}
 }

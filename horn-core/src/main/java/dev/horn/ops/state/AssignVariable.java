@@ -3,13 +3,17 @@ package dev.horn.ops.state;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.Variable;
+import dev.horn.internal.cpu.HeapArrays;
 import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
 import dev.horn.ops.StateAccess;
 import dev.horn.ops.math.Add;
 import dev.horn.ops.math.Sub;
 
-/** Sets, adds to or subtracts from a variable's value. Has no outputs; never pruned or merged. */
+/**
+ * Sets, adds to or subtracts from a variable's value. Has no outputs; never pruned or merged.
+ * Add and subtract write in place when the variable allows it ({@link Variable#updateTarget}).
+ */
 public final class AssignVariable extends Op {
     public enum Mode { SET, ADD, SUB }
 
@@ -46,6 +50,12 @@ public final class AssignVariable extends Op {
         return StateAccess.writes(variable);
     }
 
+    /** Only a set stores its input; add and subtract read it. */
+    @Override
+    public boolean keepsInputs() {
+        return mode == Mode.SET;
+    }
+
     @Override
     public TensorSpec[] infer(TensorSpec... inputs) {
         ShapeRules.arity(name(), inputs, 1);
@@ -59,14 +69,26 @@ public final class AssignVariable extends Op {
 
     @Override
     public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
-        Tensor next = switch (mode) {
-            case SET -> inputs[0];
-            case ADD -> new Add().compute(new Tensor[] {variable.storedValue(), inputs[0]},
+        if (mode == Mode.SET) {
+            variable.store(inputs[0].contiguous());
+            return new Tensor[0];
+        }
+        Op update = mode == Mode.ADD ? new Add() : new Sub();
+        // the element-wise kernel allocates its result first: give it the variable's update target
+        Object target = variable.updateTarget();
+        HeapArrays.Allocator previous = HeapArrays.install(HeapArrays.into(target));
+        Tensor next;
+        try {
+            next = update.compute(new Tensor[] {variable.updateSource(), inputs[0]},
                     new TensorSpec[] {new TensorSpec(variable.dtype(), variable.shape())})[0];
-            case SUB -> new Sub().compute(new Tensor[] {variable.storedValue(), inputs[0]},
-                    new TensorSpec[] {new TensorSpec(variable.dtype(), variable.shape())})[0];
-        };
-        variable.store(next.contiguous());
+        } finally {
+            HeapArrays.install(previous);
+        }
+        if (next.storage() == target && next.offset() == 0 && next.isContiguous()) {
+            variable.storeUpdate(target);
+        } else {
+            variable.store(next.contiguous());
+        }
         return new Tensor[0];
     }
 }

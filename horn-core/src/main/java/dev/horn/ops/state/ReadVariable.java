@@ -7,7 +7,12 @@ import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
 import dev.horn.ops.StateAccess;
 
-/** Reads a variable's current value; in a graph, each run reads the value of that moment. */
+/**
+ * Reads a variable's current value; in a graph, each run reads the value of that moment.
+ * Computed eagerly it hands out a snapshot ({@link Variable#storedValue}); a compiled program
+ * instead {@linkplain #computeBorrowed borrows} it and gives it back after its last use, so
+ * that the program's own updates may still write the variable in place.
+ */
 public final class ReadVariable extends Op {
     private final Variable variable;
 
@@ -44,5 +49,10 @@ public final class ReadVariable extends Op {
     @Override
     public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
         return new Tensor[] {variable.storedValue()};
+    }
+
+    /** The value, pinned against in-place updates until {@link Variable#giveBack}. */
+    public Tensor computeBorrowed() {
+        return variable.borrow();
     }
 }

@@ -53,6 +53,20 @@ class ScheduleTest {
     }
 
     @Test
+    void aWriteWaitsForTheUsersOfEarlierReadsSoItMayUpdateInPlace() {
+        Variable v = new Variable(tf.zeros(2));
+        // 0 read v -> slot 0; 1 exp(slot 0) -> slot 1 (a user); 2 exp(slot 1) -> slot 2 (through it);
+        // 3 assign_add v; 4 exp(slot 0) -> slot 3 (a user after the write, in program order)
+        Op[] ops = {new ReadVariable(v), new Exp(), new Exp(), new AssignVariable(v, AssignVariable.Mode.ADD), new Exp()};
+        int[][] ins = {{}, {0}, {1}, {2}, {0}};
+        int[][] outs = {{0}, {1}, {2}, {}, {3}};
+        Schedule s = new Schedule(ops, ins, outs, 4, new int[] {3});
+        assertThat(dependsOn(s, 3, 1)).as("a direct user of the read").isTrue();
+        assertThat(dependsOn(s, 3, 2)).isTrue();
+        assertThat(dependsOn(s, 4, 3)).as("a later user is not made to wait").isFalse();
+    }
+
+    @Test
     void randomOpsAndUnknownStatefulOpsKeepTheirOrder() {
         Op unknown = new Op("side_effect") {
             @Override

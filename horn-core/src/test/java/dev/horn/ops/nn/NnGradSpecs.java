@@ -1,5 +1,6 @@
 package dev.horn.ops.nn;
 
+import dev.horn.Tensor;
 import dev.horn.ops.GradSpec;
 import java.util.List;
 
@@ -49,7 +50,10 @@ public final class NnGradSpecs {
                 of(AvgPool.class, "avg_pool3d VALID", x -> tf.avgPool3d(x[0], new int[] {2}, new int[] {1, 2, 1}, "VALID"),
                         new int[] {1, 3, 4, 3, 2}),
                 of(AvgPoolGrad.class, "avg_pool2d_grad", x -> new AvgPoolGrad(POOL_SAME, POOL_K, new int[] {2, 5, 4, 3}).apply(x[0]),
-                        new int[] {2, 3, 4, 3}).withSecondOrder()
+                        new int[] {2, 3, 4, 3}).withSecondOrder(),
+                of(ReluGrad.class, "relu_grad of g, masked by a fixed y",
+                        x -> new ReluGrad().apply(x[0], tf.cast(Tensor.of(new float[] {1, -1, 2, -2, 0.5f, 0}).reshape(2, 3), x[0].dtype())),
+                        new int[] {2, 3}).withSecondOrder()
         );
     }
 }

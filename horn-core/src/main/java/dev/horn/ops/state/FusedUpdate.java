@@ -1,0 +1,153 @@
+package dev.horn.ops.state;
+
+import dev.horn.DType;
+import dev.horn.Shape;
+import dev.horn.Tensor;
+import dev.horn.TensorSpec;
+import dev.horn.Variable;
+import dev.horn.internal.cpu.BroadcastLoop;
+import dev.horn.internal.cpu.Parallel;
+import dev.horn.ops.Op;
+import dev.horn.ops.ShapeRules;
+import dev.horn.ops.StateAccess;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * An optimizer's update of one weight and its slot variables in one pass over memory, as
+ * TensorFlow's {@code ResourceApply*} kernels fuse them. Each subclass writes its rule once for
+ * float32 (vector lanes plus a scalar tail, over a range of elements) and once for float64,
+ * with the same float operations in the same order as the optimizer's composed ops, so the
+ * results are bit-identical to them. The composed form reads and writes the weight-sized
+ * arrays once per op.
+ *
+ * <p>Inputs: the gradient, then the {@link #scalarNames} scalars of the weight's dtype (the
+ * learning rate, ...); no outputs. State {@code 0} is the weight, {@code 1..} the slots in
+ * constructor order; each is written in place when its variable allows it
+ * ({@link Variable#updateTarget}): a kernel reads element i of every state before writing
+ * element i.
+ */
+public abstract class FusedUpdate extends Op {
+    protected static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+
+    private final Variable[] state;
+
+    protected FusedUpdate(String name, Variable weight, Variable... slots) {
+        super(name);
+        state = new Variable[slots.length + 1];
+        state[0] = weight;
+        for (int i = 0; i < slots.length; i++) {
+            Variable s = slots[i];
+            if (!weight.shape().equals(s.shape()) || weight.dtype() != s.dtype()) {
+                throw new IllegalArgumentException(name + ": slot " + s.name() + " " + s.dtype() + s.shape()
+                        + " does not match weight " + weight.name() + " " + weight.dtype() + weight.shape());
+            }
+            state[i + 1] = s;
+        }
+    }
+
+    /** The scalar inputs after the gradient, by name, for error messages: by default the learning rate alone. */
+    protected String[] scalarNames() {
+        return new String[] {"learning rate"};
+    }
+
+    /** The hyper-parameters, for {@link #attributes}. */
+    protected abstract String hyperParameters();
+
+    /**
+     * Elements [s, e) in float32: {@code old[k]} (from {@code off[k]}) and {@code out[k]} (from
+     * 0) are state k before and after; g starts at {@code go}.
+     */
+    protected abstract void float32(float[] g, int go, float[][] old, int[] off, float[][] out, float[] scalars, int s, int e);
+
+    /** All n elements in float64, every array from 0. */
+    protected abstract void float64(double[] g, double[][] old, double[][] out, double[] scalars, int n);
+
+    @Override
+    public String attributes() {
+        return state[0].name() + ", " + hyperParameters();
+    }
+
+    @Override
+    public boolean isStateful() {
+        return true;
+    }
+
+    /** It writes several variables; one state object cannot name them all, so it keeps its place among all state. */
+    @Override
+    public StateAccess stateAccess() {
+        return StateAccess.ANY;
+    }
+
+    /** It reads the gradient and keeps nothing, so the executor may reuse the gradient's buffer. */
+    @Override
+    public boolean keepsInputs() {
+        return false;
+    }
+
+    @Override
+    public TensorSpec[] infer(TensorSpec... inputs) {
+        String[] scalars = scalarNames();
+        ShapeRules.arity(name(), inputs, 1 + scalars.length);
+        Variable weight = state[0];
+        TensorSpec g = inputs[0];
+        if (g.dtype() != weight.dtype() || !g.dtype().isFloating()
+                || (g.shape().isFullyDefined() && !g.shape().equals(weight.shape()))) {
+            throw new IllegalArgumentException(name() + ": gradient " + g + " does not match weight " + weight.name()
+                    + " " + weight.dtype() + weight.shape());
+        }
+        for (int i = 0; i < scalars.length; i++) {
+            if (inputs[i + 1].dtype() != weight.dtype() || !inputs[i + 1].shape().equals(Shape.scalar())) {
+                throw new IllegalArgumentException(name() + ": the " + scalars[i] + " must be a " + weight.dtype()
+                        + " scalar, got " + inputs[i + 1]);
+            }
+        }
+        return new TensorSpec[0];
+    }
+
+    @Override
+    public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
+        int n = state[0].shape().size();
+        int k = state.length;
+        Tensor g = inputs[0].contiguous();
+        Tensor[] old = new Tensor[k];
+        Object[] out = new Object[k];
+        for (int i = 0; i < k; i++) {
+            old[i] = state[i].updateSource().contiguous();
+            out[i] = state[i].updateTarget();
+        }
+        if (state[0].dtype() == DType.FLOAT32) {
+            float[][] olds = new float[k][];
+            float[][] outs = new float[k][];
+            int[] off = new int[k];
+            for (int i = 0; i < k; i++) {
+                olds[i] = (float[]) old[i].storage();
+                off[i] = old[i].offset();
+                outs[i] = (float[]) out[i];
+            }
+            float[] scalars = new float[inputs.length - 1];
+            for (int i = 0; i < scalars.length; i++) {
+                scalars[i] = (float) inputs[i + 1].item();
+            }
+            float[] gs = (float[]) g.storage();
+            int go = g.offset();
+            Parallel.forRange(n, BroadcastLoop.GRAIN, (s, e) -> float32(gs, go, olds, off, outs, scalars, s, e));
+        } else {
+            double[][] olds = new double[k][];
+            double[][] outs = new double[k][];
+            for (int i = 0; i < k; i++) {
+                olds[i] = old[i].toDoubleArray();
+                outs[i] = (double[]) out[i];
+            }
+            double[] scalars = new double[inputs.length - 1];
+            for (int i = 0; i < scalars.length; i++) {
+                scalars[i] = inputs[i + 1].item();
+            }
+            float64(g.toDoubleArray(), olds, outs, scalars, n);
+        }
+        for (int i = k - 1; i >= 0; i--) {
+            state[i].storeUpdate(out[i]);
+        }
+        return new Tensor[0];
+    }
+}
