@@ -214,13 +214,22 @@ class LayerRoundTripTest {
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
             assertThat(actual.get(i).shape()).isEqualTo(expected.get(i).shape());
-            assertThat(actual.get(i).toDoubleArray()).containsExactly(expected.get(i).toDoubleArray());
+            assertSameValues(actual.get(i), expected.get(i), "weight " + i);
         }
         List<Tensor> expectedOut = saved.predictOutputs(x);
         List<Tensor> actualOut = loaded.predictOutputs(x);
         assertThat(actualOut).hasSameSizeAs(expectedOut);
         for (int i = 0; i < expectedOut.size(); i++) {
-            assertThat(actualOut.get(i).toDoubleArray()).containsExactly(expectedOut.get(i).toDoubleArray());
+            assertSameValues(actualOut.get(i), expectedOut.get(i), "output " + i);
         }
+    }
+
+    /** Bit for bit; a mismatch names the first differing element (AssertJ's diff is slow on large arrays). */
+    private static void assertSameValues(Tensor actual, Tensor expected, String what) {
+        double[] a = actual.toDoubleArray();
+        double[] e = expected.toDoubleArray();
+        assertThat(a.length).as(what + " size").isEqualTo(e.length);
+        int at = java.util.Arrays.mismatch(a, e);
+        assertThat(at).as(what + " differs at element " + at + (at < 0 ? "" : ": " + a[at] + " vs " + e[at])).isEqualTo(-1);
     }
 }
