@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.horn.DType;
 import dev.horn.Tensor;
 import dev.horn.keras.Keras;
+import dev.horn.keras.functional.FunctionalMlpTest;
+import dev.horn.keras.functional.HeadlineModelTest;
 import dev.horn.keras.models.Functional;
 import dev.horn.keras.models.Model;
 import java.nio.file.Path;
@@ -30,25 +32,12 @@ class FunctionalSavingTest {
         setRandomSeed(4);
     }
 
-    static Functional mlp() {
-        var inputs = layerInput(784);
-        var predictions = inputs.then(layerDense(64).activation("relu")).then(layerDense(64).activation("relu"))
-                .then(layerDense(10).activation("softmax"));
-        return kerasModel(inputs, predictions);
+    private static Functional mlp() {
+        return FunctionalMlpTest.mlp();
     }
 
-    /** The guide's headline model, as HeadlineModelTest builds it. */
-    static Functional headlineModel() {
-        var mainInput = layerInput(100).dtype(DType.INT32).name("main_input");
-        var lstmOut = mainInput.then(layerEmbedding(10000, 512).inputLength(100)).then(layerLstm(32));
-        var auxiliaryOutput = lstmOut.then(layerDense(1).activation("sigmoid").name("aux_output"));
-        var auxiliaryInput = layerInput(5).name("aux_input");
-        var mainOutput = layerConcatenate(lstmOut, auxiliaryInput)
-                .then(layerDense(64).activation("relu"))
-                .then(layerDense(64).activation("relu"))
-                .then(layerDense(64).activation("relu"))
-                .then(layerDense(1).activation("sigmoid").name("main_output"));
-        return kerasModel(List.of(mainInput, auxiliaryInput), List.of(mainOutput, auxiliaryOutput));
+    private static Functional headlineModel() {
+        return HeadlineModelTest.headlineModel();
     }
 
     /** Saves in both formats, loads, and checks config, weights and predictions; returns the .keras copy. */
