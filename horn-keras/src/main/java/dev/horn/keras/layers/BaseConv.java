@@ -184,12 +184,12 @@ public abstract sealed class BaseConv<L extends BaseConv<L>> extends FluentLayer
         config.put("padding", padding);
         config.put("data_format", dataFormat.kerasName());
         config.put("dilation_rate", Tuples.list(dilationRate));
-        config.put("activation", activation.name());
+        config.put("activation", activation);
         config.put("use_bias", useBias);
-        config.put("bias_initializer", biasInitializer.name());
-        config.put("bias_regularizer", biasRegularizer == null ? null : biasRegularizer.name());
+        config.put("bias_initializer", biasInitializer);
+        config.put("bias_regularizer", biasRegularizer);
         config.put("activity_regularizer", null);
-        config.put("bias_constraint", biasConstraint == null ? null : biasConstraint.name());
+        config.put("bias_constraint", biasConstraint);
         return config;
     }
 }

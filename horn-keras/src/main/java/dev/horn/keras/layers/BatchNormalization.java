@@ -161,14 +161,14 @@ public final class BatchNormalization extends FluentLayer<BatchNormalization> {
         config.put("epsilon", epsilon);
         config.put("center", center);
         config.put("scale", scale);
-        config.put("beta_initializer", betaInitializer.name());
-        config.put("gamma_initializer", gammaInitializer.name());
-        config.put("moving_mean_initializer", movingMeanInitializer.name());
-        config.put("moving_variance_initializer", movingVarianceInitializer.name());
-        config.put("beta_regularizer", betaRegularizer == null ? null : betaRegularizer.name());
-        config.put("gamma_regularizer", gammaRegularizer == null ? null : gammaRegularizer.name());
-        config.put("beta_constraint", betaConstraint == null ? null : betaConstraint.name());
-        config.put("gamma_constraint", gammaConstraint == null ? null : gammaConstraint.name());
+        config.put("beta_initializer", betaInitializer);
+        config.put("gamma_initializer", gammaInitializer);
+        config.put("moving_mean_initializer", movingMeanInitializer);
+        config.put("moving_variance_initializer", movingVarianceInitializer);
+        config.put("beta_regularizer", betaRegularizer);
+        config.put("gamma_regularizer", gammaRegularizer);
+        config.put("beta_constraint", betaConstraint);
+        config.put("gamma_constraint", gammaConstraint);
         return config;
     }
 }

@@ -4,7 +4,6 @@ import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.Variable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -207,10 +206,7 @@ public final class Bidirectional extends FluentLayer<Bidirectional> {
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> config = super.getConfig();
-        Map<String, Object> layer = new LinkedHashMap<>();
-        layer.put("class_name", forward.className());
-        layer.put("config", forward.getConfig());
-        config.put("layer", layer);
+        config.put("layer", forward); // the layer itself: saving writes it in the file's schema
         config.put("merge_mode", mergeMode);
         return config;
     }

@@ -136,9 +136,9 @@ public abstract sealed class Conv<L extends Conv<L>> extends BaseConv<L> permits
         Map<String, Object> config = super.getConfig();
         config.put("filters", filters);
         config.put("groups", groups);
-        config.put("kernel_initializer", kernelInitializer.name());
-        config.put("kernel_regularizer", kernelRegularizer == null ? null : kernelRegularizer.name());
-        config.put("kernel_constraint", kernelConstraint == null ? null : kernelConstraint.name());
+        config.put("kernel_initializer", kernelInitializer);
+        config.put("kernel_regularizer", kernelRegularizer);
+        config.put("kernel_constraint", kernelConstraint);
         return config;
     }
 }

@@ -74,9 +74,9 @@ public final class DepthwiseConv2D extends BaseConv<DepthwiseConv2D> {
     public Map<String, Object> getConfig() {
         Map<String, Object> config = super.getConfig();
         config.put("depth_multiplier", depthMultiplier);
-        config.put("depthwise_initializer", depthwiseInitializer.name());
-        config.put("depthwise_regularizer", depthwiseRegularizer == null ? null : depthwiseRegularizer.name());
-        config.put("depthwise_constraint", depthwiseConstraint == null ? null : depthwiseConstraint.name());
+        config.put("depthwise_initializer", depthwiseInitializer);
+        config.put("depthwise_regularizer", depthwiseRegularizer);
+        config.put("depthwise_constraint", depthwiseConstraint);
         return config;
     }
 }

@@ -107,10 +107,10 @@ public final class Embedding extends FluentLayer<Embedding> {
         Map<String, Object> config = super.getConfig();
         config.put("input_dim", inputDim);
         config.put("output_dim", outputDim);
-        config.put("embeddings_initializer", embeddingsInitializer.name());
-        config.put("embeddings_regularizer", embeddingsRegularizer == null ? null : embeddingsRegularizer.name());
+        config.put("embeddings_initializer", embeddingsInitializer);
+        config.put("embeddings_regularizer", embeddingsRegularizer);
         config.put("activity_regularizer", null);
-        config.put("embeddings_constraint", embeddingsConstraint == null ? null : embeddingsConstraint.name());
+        config.put("embeddings_constraint", embeddingsConstraint);
         config.put("mask_zero", maskZero);
         config.put("input_length", inputLength);
         return config;

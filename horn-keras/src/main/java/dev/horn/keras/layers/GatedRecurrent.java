@@ -34,7 +34,7 @@ public abstract class GatedRecurrent<L extends GatedRecurrent<L>> extends Recurr
 
     @Override
     protected void putCellActivations(Map<String, Object> config) {
-        config.put("recurrent_activation", recurrentActivation.name());
+        config.put("recurrent_activation", recurrentActivation);
     }
 
     @Override

@@ -129,12 +129,12 @@ public final class LayerNormalization extends FluentLayer<LayerNormalization> {
         config.put("epsilon", epsilon);
         config.put("center", center);
         config.put("scale", scale);
-        config.put("beta_initializer", betaInitializer.name());
-        config.put("gamma_initializer", gammaInitializer.name());
-        config.put("beta_regularizer", betaRegularizer == null ? null : betaRegularizer.name());
-        config.put("gamma_regularizer", gammaRegularizer == null ? null : gammaRegularizer.name());
-        config.put("beta_constraint", betaConstraint == null ? null : betaConstraint.name());
-        config.put("gamma_constraint", gammaConstraint == null ? null : gammaConstraint.name());
+        config.put("beta_initializer", betaInitializer);
+        config.put("gamma_initializer", gammaInitializer);
+        config.put("beta_regularizer", betaRegularizer);
+        config.put("gamma_regularizer", gammaRegularizer);
+        config.put("beta_constraint", betaConstraint);
+        config.put("gamma_constraint", gammaConstraint);
         return config;
     }
 }

@@ -96,12 +96,12 @@ public final class SeparableConv2D extends BaseConv<SeparableConv2D> {
         Map<String, Object> config = super.getConfig();
         config.put("filters", filters);
         config.put("depth_multiplier", depthMultiplier);
-        config.put("depthwise_initializer", depthwiseInitializer.name());
-        config.put("pointwise_initializer", pointwiseInitializer.name());
-        config.put("depthwise_regularizer", depthwiseRegularizer == null ? null : depthwiseRegularizer.name());
-        config.put("pointwise_regularizer", pointwiseRegularizer == null ? null : pointwiseRegularizer.name());
-        config.put("depthwise_constraint", depthwiseConstraint == null ? null : depthwiseConstraint.name());
-        config.put("pointwise_constraint", pointwiseConstraint == null ? null : pointwiseConstraint.name());
+        config.put("depthwise_initializer", depthwiseInitializer);
+        config.put("pointwise_initializer", pointwiseInitializer);
+        config.put("depthwise_regularizer", depthwiseRegularizer);
+        config.put("pointwise_regularizer", pointwiseRegularizer);
+        config.put("depthwise_constraint", depthwiseConstraint);
+        config.put("pointwise_constraint", pointwiseConstraint);
         return config;
     }
 }

@@ -3,7 +3,6 @@ package dev.horn.keras.layers;
 import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.Variable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -126,10 +125,7 @@ public final class TimeDistributed extends FluentLayer<TimeDistributed> {
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> config = super.getConfig();
-        Map<String, Object> wrapped = new LinkedHashMap<>();
-        wrapped.put("class_name", layer.className());
-        wrapped.put("config", layer.getConfig());
-        config.put("layer", wrapped);
+        config.put("layer", layer); // the layer itself: saving writes it in the file's schema
         return config;
     }
 }

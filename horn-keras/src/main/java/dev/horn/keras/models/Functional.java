@@ -74,6 +74,11 @@ public final class Functional extends Model {
         return graph.layers;
     }
 
+    /** Whether this node is a call inside this model's graph (a shared layer also has nodes elsewhere). */
+    public boolean hasNode(Node node) {
+        return graph.nodes.contains(node);
+    }
+
     /** The model's input tensors (Keras' {@code model$inputs}). */
     public List<KerasTensor> inputs() {
         return inputs;

@@ -144,6 +144,62 @@ public final class ConfigMap {
         return out;
     }
 
+    /** An integer or a list of integers ({@code kernel_size: 3} or {@code [3, 3]}); null when absent. */
+    public int[] ints(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Number) {
+            return new int[] {integer(key, 0)};
+        }
+        return shape(key, -1);
+    }
+
+    /** Nested lists of integers flattened in order ({@code [[1, 0], [0, 2]]} gives 1, 0, 0, 2). */
+    public int[] flatInts(String key) {
+        Object v = values.get(key);
+        if (!(v instanceof List<?> outer)) {
+            return ints(key);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (Object o : outer) {
+            for (Object d : o instanceof List<?> inner ? inner : List.of(o)) {
+                if (!(d instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+                    throw fail(key, "must hold integers or pairs of integers, got " + PyJson.write(v));
+                }
+                out.add(n.intValue());
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A number or a list of numbers ({@code factor: 0.1} or {@code [-0.2, 0.3]}); null when absent. */
+    public double[] doubles(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return null;
+        }
+        List<?> list = v instanceof List<?> l ? l : List.of(v);
+        double[] out = new double[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(list.get(i) instanceof Number n)) {
+                throw fail(key, "must be a number or a list of numbers, got " + PyJson.write(v));
+            }
+            out[i] = n.doubleValue();
+        }
+        return out;
+    }
+
+    /** A nested object ({@code layer} of a wrapper); required. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> object(String key) {
+        if (!(values.get(key) instanceof Map<?, ?> m)) {
+            throw fail(key, "must be an object, got " + PyJson.write(values.get(key)));
+        }
+        return (Map<String, Object>) m;
+    }
+
     public IllegalArgumentException fail(String key, String problem) {
         return new IllegalArgumentException(owner + ": `" + key + "` " + problem);
     }

@@ -1,7 +1,6 @@
 package dev.horn.keras.saving;
 
 import dev.horn.keras.models.Model;
-import dev.horn.keras.models.Sequential;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Group;
@@ -94,7 +93,7 @@ public final class KerasArchive {
             String configText = text(zip, CONFIG, path);
             Map<String, Object> config = PyJson.readObject(configText, path + " (" + CONFIG + ")");
             String where = path + " (" + CONFIG + ")";
-            Sequential model = ModelConfigs.deserialize(config, where);
+            Model model = ModelConfigs.deserialize(config, where);
             ModelConfigs.compile(model, config.get("compile_config"), where + ": compile_config");
             ZipEntry weights = zip.getEntry(WEIGHTS);
             if (weights == null) {

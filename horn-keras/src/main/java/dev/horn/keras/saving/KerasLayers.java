@@ -9,7 +9,16 @@ import dev.horn.keras.layers.Flatten;
 import dev.horn.keras.layers.FluentLayer;
 import dev.horn.keras.layers.InputLayer;
 import dev.horn.keras.layers.Layer;
+import dev.horn.keras.layers.Masking;
 import dev.horn.keras.layers.Reshape;
+import dev.horn.keras.layers.merging.Add;
+import dev.horn.keras.layers.merging.Average;
+import dev.horn.keras.layers.merging.Concatenate;
+import dev.horn.keras.layers.merging.Dot;
+import dev.horn.keras.layers.merging.Maximum;
+import dev.horn.keras.layers.merging.Minimum;
+import dev.horn.keras.layers.merging.Multiply;
+import dev.horn.keras.layers.merging.Subtract;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +56,18 @@ public final class KerasLayers {
         register("Activation", c -> new ActivationLayer(KerasObjects.activation(c.raw("activation"), c.owner() + ".activation")));
         register("Flatten", c -> new Flatten());
         register("Reshape", c -> new Reshape(c.shape("target_shape", -1)));
+        register("Masking", c -> new Masking(c.number("mask_value", 0)));
+        register("Add", c -> new Add());
+        register("Subtract", c -> new Subtract());
+        register("Multiply", c -> new Multiply());
+        register("Average", c -> new Average());
+        register("Maximum", c -> new Maximum());
+        register("Minimum", c -> new Minimum());
+        register("Concatenate", c -> new Concatenate().axis(c.integer("axis", -1)));
+        register("Dot", c -> new Dot(c.ints("axes")).normalize(c.bool("normalize", false)));
+        ConvLayerConfigs.registerAll();
+        RecurrentLayerConfigs.registerAll();
+        ImageLayerConfigs.registerAll();
     }
 
     private KerasLayers() {}
@@ -54,6 +75,11 @@ public final class KerasLayers {
     /** Teaches loading a built-in layer class: its Keras class name and how to rebuild it from its config. */
     public static void register(String className, Function<ConfigMap, Layer> fromConfig) {
         FACTORIES.put(className, fromConfig);
+    }
+
+    /** The Keras class names of the built-in layers that load, sorted. */
+    public static java.util.SortedSet<String> registeredClassNames() {
+        return new java.util.TreeSet<>(FACTORIES.keySet());
     }
 
     // ---- writing ----

@@ -46,6 +46,7 @@ public final class KerasObjects {
     /** A config value as JSON-ready data: objects a layer keeps in its config become their saved form. */
     public static Object serialize(Object value, Format format) {
         return switch (value) {
+            case dev.horn.keras.layers.Layer layer -> KerasLayers.serialize(layer, format); // a wrapper's layer
             case Initializer i -> wrap(format, "keras.initializers", i.className(), i.getConfig(), null);
             case Regularizer r -> wrap(format, "keras.regularizers", r.className(), r.getConfig(), null);
             case Constraint c -> wrap(format, "keras.constraints", c.className(), c.getConfig(), null);

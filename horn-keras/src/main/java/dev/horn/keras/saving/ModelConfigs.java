@@ -4,6 +4,7 @@ import dev.horn.Shape;
 import dev.horn.keras.layers.InputLayer;
 import dev.horn.keras.layers.Layer;
 import dev.horn.keras.metrics.Metric;
+import dev.horn.keras.models.Functional;
 import dev.horn.keras.models.Model;
 import dev.horn.keras.models.Sequential;
 import java.util.ArrayList;
@@ -14,9 +15,8 @@ import java.util.Map;
 /**
  * A model's architecture and compile settings as Keras saves them: Keras 3's
  * {@code config.json} object (with {@code build_config} and {@code compile_config}) or Keras 2's
- * {@code model_config} and {@code training_config}. Sequential models only for now; functional
- * models ({@code inbound_nodes}, {@code input_layers}/{@code output_layers}) come with the
- * functional API.
+ * {@code model_config} and {@code training_config}, for Sequential models here and functional
+ * ones ({@code inbound_nodes}, {@code input_layers}/{@code output_layers}) in {@link FunctionalConfigs}.
  */
 public final class ModelConfigs {
     private ModelConfigs() {}
@@ -28,11 +28,22 @@ public final class ModelConfigs {
 
     /** Whether a saved class name is a model's (a model nested as a layer loads as a model). */
     static boolean isModel(String className) {
-        return "Sequential".equals(className);
+        return "Sequential".equals(className) || FunctionalConfigs.isFunctional(className);
     }
 
     /** {@code withCompile}: false for a model nested in another, whose compile settings Keras does not save. */
     static Map<String, Object> serialize(Model model, Format format, boolean withCompile) {
+        if (model instanceof Functional functional) {
+            Map<String, Object> out = FunctionalConfigs.serialize(functional, format);
+            if (format == Format.KERAS3) {
+                out.put("build_config", Map.of("input_shape", functional.inputs().stream()
+                        .map(t -> KerasLayers.shapeList(t.shape())).toList()));
+                if (withCompile && model.isCompiled()) {
+                    out.put("compile_config", compileConfig(model, format));
+                }
+            }
+            return out;
+        }
         Sequential seq = sequential(model, "save");
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("name", seq.name());
@@ -102,11 +113,14 @@ public final class ModelConfigs {
     }
 
     /** A new model from its saved form (either schema), built when the config gives the input shape. */
-    public static Sequential deserialize(Map<String, Object> saved, String where) {
+    public static Model deserialize(Map<String, Object> saved, String where) {
         KerasObjects.Saved s = KerasObjects.saved(saved, where);
+        if (FunctionalConfigs.isFunctional(s.className())) {
+            return FunctionalConfigs.deserialize(new ConfigMap(where + " (Functional config)", s.config()), where);
+        }
         if (!"Sequential".equals(s.className())) {
-            throw new IllegalArgumentException(where + ": a " + s.className() + " model cannot be loaded yet; "
-                    + "Horn loads Sequential models (functional models arrive with the functional API)");
+            throw new IllegalArgumentException(where + ": a " + s.className() + " model cannot be loaded; "
+                    + "Horn loads Sequential and Functional models");
         }
         ConfigMap c = new ConfigMap(where + " (Sequential config)", s.config());
         Sequential model = new Sequential();
@@ -155,7 +169,7 @@ public final class ModelConfigs {
     private static Sequential sequential(Model model, String what) {
         if (!(model instanceof Sequential seq)) {
             throw new IllegalArgumentException("cannot " + what + " model \"" + model.name() + "\" of class "
-                    + model.className() + " yet: Horn saves Sequential models (functional models arrive with the functional API)");
+                    + model.className() + ": Horn saves Sequential and Functional models");
         }
         return seq;
     }

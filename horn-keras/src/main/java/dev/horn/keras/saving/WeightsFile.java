@@ -2,7 +2,10 @@ package dev.horn.keras.saving;
 
 import dev.horn.Tensor;
 import dev.horn.Variable;
+import dev.horn.keras.layers.Bidirectional;
 import dev.horn.keras.layers.Layer;
+import dev.horn.keras.layers.Recurrent;
+import dev.horn.keras.layers.TimeDistributed;
 import dev.horn.keras.layers.UniqueNames;
 import dev.horn.keras.models.Model;
 import io.jhdf.HdfFile;
@@ -91,8 +94,32 @@ public final class WeightsFile {
                 out.add(new Entry(path, nested.name(), List.of()));
                 addLayers(nested, path + "/", out);
             } else {
-                out.add(new Entry(path, layer.name(), layer.variables()));
+                addLayer(layer, path, out);
             }
+        }
+    }
+
+    /**
+     * One layer's groups as Keras 3 nests them: a recurrent layer keeps its weights in its
+     * {@code cell}, Bidirectional in {@code forward_layer} and {@code backward_layer},
+     * TimeDistributed in {@code layer}; the outer layer's own {@code vars} stays empty.
+     */
+    private static void addLayer(Layer layer, String path, List<Entry> out) {
+        switch (layer) {
+            case Recurrent<?> r -> {
+                out.add(new Entry(path, r.name(), List.of()));
+                out.add(new Entry(path + "/cell", UniqueNames.snakeCase(r.className()) + "_cell", r.variables()));
+            }
+            case Bidirectional b -> {
+                out.add(new Entry(path, b.name(), List.of()));
+                addLayer(b.forwardLayer(), path + "/forward_layer", out);
+                addLayer(b.backwardLayer(), path + "/backward_layer", out);
+            }
+            case TimeDistributed t -> {
+                out.add(new Entry(path, t.name(), List.of()));
+                addLayer(t.layer(), path + "/layer", out);
+            }
+            default -> out.add(new Entry(path, layer.name(), layer.variables()));
         }
     }
 

@@ -9,7 +9,10 @@
  * anything, so a file that does not fit fails with its path and the problem and leaves no
  * half-loaded model. Configs follow Keras' schemas ({@link dev.horn.keras.saving.Format});
  * layers are rebuilt through {@link dev.horn.keras.saving.KerasLayers} (one registration per
- * built-in class), custom objects through {@link dev.horn.keras.saving.CustomObjects}
+ * built-in class, split by family into {@code ConvLayerConfigs}, {@code RecurrentLayerConfigs}
+ * and {@code ImageLayerConfigs}), Sequential and Functional models through
+ * {@link dev.horn.keras.saving.ModelConfigs} (a functional model's node graph in
+ * {@code FunctionalConfigs}), custom objects through {@link dev.horn.keras.saving.CustomObjects}
  * ({@code registerKerasSerializable}). Optimizer state (iteration count, slots) is saved in
  * Keras 3's order, so {@code fit} continues after a load exactly where it stopped.
  * {@snippet :

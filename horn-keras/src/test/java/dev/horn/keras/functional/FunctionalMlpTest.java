@@ -11,14 +11,14 @@ import static dev.horn.keras.Keras.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The guide's first example: a 784-64-64-10 network written with the functional API. */
-class FunctionalMlpTest {
+public class FunctionalMlpTest {
     @BeforeEach
     void freshNames() {
         Keras.clearSession();
         setRandomSeed(42);
     }
 
-    static Functional mlp() {
+    public static Functional mlp() {
         var inputs = layerInput(784);
         var predictions = inputs
                 .then(layerDense(64).activation("relu"))

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.within;
  * The guide's headline model: a headline (100 word ids) through embedding and LSTM, an
  * auxiliary input of 5 numbers, two sigmoid outputs, losses weighted 1.0 and 0.2.
  */
-class HeadlineModelTest {
+public class HeadlineModelTest {
     private static final int SAMPLES = 32;
 
     @BeforeEach
@@ -31,7 +31,7 @@ class HeadlineModelTest {
         setRandomSeed(7);
     }
 
-    static Functional headlineModel() {
+    public static Functional headlineModel() {
         var mainInput = layerInput(100).dtype(DType.INT32).name("main_input");
         var lstmOut = mainInput.then(layerEmbedding(10000, 512).inputLength(100)).then(layerLstm(32));
         var auxiliaryOutput = lstmOut.then(layerDense(1).activation("sigmoid").name("aux_output"));

@@ -44,7 +44,7 @@ class KerasArchiveTest {
     @Test
     void aConfigKeras3WroteLoadsAndIsWrittenBackByteForByte() throws IOException {
         String keras = fixture("keras3-sequential-config.json");
-        Sequential model = ModelConfigs.deserialize(PyJson.readObject(keras, "fixture"), "fixture");
+        Sequential model = (Sequential) ModelConfigs.deserialize(PyJson.readObject(keras, "fixture"), "fixture");
         ModelConfigs.compile(model, PyJson.readObject(keras, "fixture").get("compile_config"), "fixture");
         assertThat(model.layers()).extracting(l -> l.name()).containsExactly("dense", "dense_1", "dense_2");
         assertThat(model.countParams()).isEqualTo(8 * 12 + 12 + 12 * 8 + 8 + 8 + 1);
