@@ -127,6 +127,23 @@ public final class VectorMath {
         return y;
     }
 
+    /**
+     * {@code v.reduceLanes(op)} with ADD and MUL folded left to right: the Vector API leaves their
+     * order open, and its compiled form (a tree) and its interpreted form (a loop) differ in the
+     * last bits. MIN and MAX do not depend on the order and go to the Vector API.
+     */
+    public static float foldLanes(FloatVector v, VectorOperators.Associative op) {
+        if (op != VectorOperators.ADD && op != VectorOperators.MUL) {
+            return v.reduceLanes(op);
+        }
+        float[] lanes = v.toArray();
+        float r = lanes[0];
+        for (int i = 1; i < lanes.length; i++) {
+            r = op == VectorOperators.ADD ? r + lanes[i] : r * lanes[i];
+        }
+        return r;
+    }
+
     private static FloatVector powerOfTwo(IntVector k) {
         return k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
     }

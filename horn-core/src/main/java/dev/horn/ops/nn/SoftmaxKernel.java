@@ -180,7 +180,7 @@ final class SoftmaxKernel {
             sumV = sumV.add(ez);
             (log ? z : ez).intoArray(dst, d + i);
         }
-        float sum = sumV.reduceLanes(VectorOperators.ADD);
+        float sum = VectorMath.foldLanes(sumV, VectorOperators.ADD);
         for (; i < n; i++) {
             float z = src[s + i] - max;
             float ez = (float) Math.exp(z);

@@ -1,5 +1,6 @@
 package dev.horn.ops.reduce;
 
+import dev.horn.internal.cpu.VectorMath;
 import dev.horn.DType;
 import dev.horn.Shape;
 import dev.horn.Tensor;
@@ -224,7 +225,7 @@ public abstract class ReduceOp extends Op {
             VectorMask<Float> m = F.indexInRange(i, n);
             acc = acc.lanewise(lanes(), idv.blend(FloatVector.fromArray(F, src, start + i, m), m));
         }
-        return acc.reduceLanes(lanes());
+        return VectorMath.foldLanes(acc, lanes());
     }
 
     private void reduceColumns(float[] src, int start, int reduced, int inner, float[] dst, int dstStart) {
