@@ -38,6 +38,29 @@ class VectorMathTest {
     }
 
     @Test
+    void foldLanesSumsLeftToRight() {
+        float[] x = new float[F.length()];
+        for (int i = 0; i < x.length; i++) { // magnitudes far apart, so the order of the sum shows in the result
+            x[i] = (i % 2 == 0 ? 1e8f : 1f) * (i + 1) * (i % 3 == 0 ? -1 : 1);
+        }
+        float leftToRight = x[0];
+        float product = x[0];
+        for (int i = 1; i < x.length; i++) {
+            leftToRight += x[i];
+            product *= x[i] * 1e-8f + 1f;
+        }
+        FloatVector v = FloatVector.fromArray(F, x, 0);
+        assertThat(VectorMath.foldLanes(v, jdk.incubator.vector.VectorOperators.ADD)).isEqualTo(leftToRight);
+        float[] y = new float[x.length];
+        y[0] = x[0];
+        for (int i = 1; i < x.length; i++) {
+            y[i] = x[i] * 1e-8f + 1f;
+        }
+        assertThat(VectorMath.foldLanes(FloatVector.fromArray(F, y, 0), jdk.incubator.vector.VectorOperators.MUL))
+                .isEqualTo(product);
+    }
+
+    @Test
     void specialValuesFollowTheFunctions() {
         float[] x = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, 100f, -100f, -1f, 1e-30f};
         float[] exp = apply(VectorMath::exp, x);
