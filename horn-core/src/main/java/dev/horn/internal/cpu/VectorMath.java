@@ -112,9 +112,10 @@ public final class VectorMath {
     public static FloatVector log1p(FloatVector x) {
         FloatVector u = x.add(1f);
         FloatVector d = u.sub(1f);
-        FloatVector y = log(u).mul(x).div(d);
+        FloatVector logU = log(u);
+        FloatVector y = logU.mul(x).div(d);
         y = y.blend(x, d.eq(0f));
-        return y.blend(log(u), u.eq(Float.POSITIVE_INFINITY));
+        return y.blend(logU, u.eq(Float.POSITIVE_INFINITY));
     }
 
     /** e^x - 1, exact near 0 by Kahan's correction: (u - 1) * x / log(u) with u = e^x. */
