@@ -9,11 +9,11 @@ import jdk.incubator.vector.VectorSpecies;
  * op(X) is X or its transpose. Every matmul in Horn lands here.
  *
  * <p>The float32 kernel follows GotoBLAS/BLIS: B is packed per KC x NC block into panels NR
- * columns wide (NR = four vectors of the widest species), A per MC x KC block row by row, and a
+ * columns wide (NR = four vectors of the widest species; packing absorbs B's transpose), and a
  * register-tiled micro-kernel keeps a 4 x NR tile of C in 16 vector accumulators while it
- * streams one packed row of B and broadcasts four elements of A per step. Packing absorbs the
- * transposes. C is split across cores, once per call, when the product is large enough to
- * repay the hand-off. A very narrow C (a classifier head, N < one vector) is computed as its
+ * streams one packed row of B and broadcasts four elements of A per step, read from A where it
+ * lies (MC rows at a time). C is split across cores, once per call, when the product is large
+ * enough to repay the hand-off. A very narrow C (a classifier head, N < one vector) is computed as its
  * transpose, C^T = op(B)^T op(A)^T, so the wide dimension fills the vectors.
  * (Measured facts behind these choices: the team's notes on CPU and GEMM.)
  */
@@ -29,7 +29,6 @@ public final class Gemm {
     /** Below this many multiply-adds one core does the whole product. */
     public static final long PARALLEL_THRESHOLD = 1L << 19;
 
-    private static final ThreadLocal<float[]> PACKED_A = ThreadLocal.withInitial(() -> new float[MC * KC]);
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
     private static final ThreadLocal<float[][]> PACKED_B = ThreadLocal.withInitial(() -> new float[1][0]);
 
@@ -114,24 +113,31 @@ public final class Gemm {
         }
     }
 
-    /** Rows [i0, i1) of C for one packed block of B: pack A in MC-row blocks and run the micro-kernels. */
+    /**
+     * Rows [i0, i1) of C for one packed block of B, in MC-row blocks. The micro-kernels read A
+     * where it lies: element (i, p) of op(A) is at {@code rowStep * i + colStep * p} from the
+     * block's corner, so a transposed A is read four neighbouring floats per step rather than
+     * gathered into a packed copy first (the gather took a seventh of a weight gradient's time,
+     * and copying an untransposed A bought nothing: its rows are contiguous already).
+     */
     private static void rows(boolean transA, float[] a, int aOff, int lda, int i0, int i1, int pc, int kc,
                              int jc, int nc, float[] packedB, float[] c, int cOff, int ldc, boolean add) {
-        float[] packedA = PACKED_A.get();
         float[] tile = TILE.get();
+        int rowStep = transA ? 1 : lda;
+        int colStep = transA ? lda : 1;
+        int corner = transA ? aOff + pc * lda : aOff + pc;
         for (int ic = i0; ic < i1; ic += MC) {
             int mc = Math.min(MC, i1 - ic);
-            packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA);
             for (int jr = 0; jr < nc; jr += NR) {
                 int nr = Math.min(NR, nc - jr);
                 int panel = (jr / NR) * kc * NR;
                 int ir = 0;
                 for (; ir + MR <= mc; ir += MR) {
-                    kernel4(packedA, ir * kc, kc, packedB, panel, tile);
+                    kernel4(a, corner + (ic + ir) * rowStep, rowStep, colStep, kc, packedB, panel, tile);
                     storeTile(tile, MR, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add);
                 }
                 for (; ir < mc; ir++) {
-                    kernel1(packedA, ir * kc, kc, packedB, panel, tile);
+                    kernel1(a, corner + (ic + ir) * rowStep, colStep, kc, packedB, panel, tile);
                     storeTile(tile, 1, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add);
                 }
             }
@@ -144,37 +150,35 @@ public final class Gemm {
      * method C2 does not inline, or merged from two branches, is boxed, and that boxing reached
      * the accumulators of the loop and made the kernel ten times slower.
      */
-    private static void kernel4(float[] pa, int aStart, int kc, float[] pb, int bStart, float[] tile) {
+    private static void kernel4(float[] a, int aStart, int rowStep, int colStep, int kc, float[] pb, int bStart,
+                                float[] tile) {
         FloatVector c00 = FloatVector.zero(F), c01 = c00, c02 = c00, c03 = c00;
         FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
         FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
         FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
-        int a0 = aStart;
-        int a1 = aStart + kc;
-        int a2 = aStart + 2 * kc;
-        int a3 = aStart + 3 * kc;
-        for (int p = 0; p < kc; p++) {
+        int ap = aStart;
+        for (int p = 0; p < kc; p++, ap += colStep) {
             int bp = bStart + p * NR;
             FloatVector b0 = FloatVector.fromArray(F, pb, bp);
             FloatVector b1 = FloatVector.fromArray(F, pb, bp + V);
             FloatVector b2 = FloatVector.fromArray(F, pb, bp + 2 * V);
             FloatVector b3 = FloatVector.fromArray(F, pb, bp + 3 * V);
-            FloatVector x = FloatVector.broadcast(F, pa[a0 + p]);
+            FloatVector x = FloatVector.broadcast(F, a[ap]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
             c02 = x.fma(b2, c02);
             c03 = x.fma(b3, c03);
-            x = FloatVector.broadcast(F, pa[a1 + p]);
+            x = FloatVector.broadcast(F, a[ap + rowStep]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
             c12 = x.fma(b2, c12);
             c13 = x.fma(b3, c13);
-            x = FloatVector.broadcast(F, pa[a2 + p]);
+            x = FloatVector.broadcast(F, a[ap + 2 * rowStep]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
             c22 = x.fma(b2, c22);
             c23 = x.fma(b3, c23);
-            x = FloatVector.broadcast(F, pa[a3 + p]);
+            x = FloatVector.broadcast(F, a[ap + 3 * rowStep]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
@@ -199,11 +203,12 @@ public final class Gemm {
     }
 
     /** One leftover row: tile[1, NR] = A[1, kc] B[kc, NR]. */
-    private static void kernel1(float[] pa, int aStart, int kc, float[] pb, int bStart, float[] tile) {
+    private static void kernel1(float[] a, int aStart, int colStep, int kc, float[] pb, int bStart, float[] tile) {
         FloatVector c0 = FloatVector.zero(F), c1 = c0, c2 = c0, c3 = c0;
-        for (int p = 0; p < kc; p++) {
+        int ap = aStart;
+        for (int p = 0; p < kc; p++, ap += colStep) {
             int bp = bStart + p * NR;
-            FloatVector x = FloatVector.broadcast(F, pa[aStart + p]);
+            FloatVector x = FloatVector.broadcast(F, a[ap]);
             c0 = x.fma(FloatVector.fromArray(F, pb, bp), c0);
             c1 = x.fma(FloatVector.fromArray(F, pb, bp + V), c1);
             c2 = x.fma(FloatVector.fromArray(F, pb, bp + 2 * V), c2);
@@ -215,8 +220,16 @@ public final class Gemm {
         c3.intoArray(tile, 3 * V);
     }
 
-    /** C[rows, nr] = tile (or += tile when {@code add}); columns past nr are left alone. */
+    /**
+     * C[rows, nr] = tile (or += tile when {@code add}); columns past nr are left alone. A full
+     * tile stores whole vectors: a masked store checks its mask against the array's bounds on
+     * every call ({@code firstTrue}), which took a twelfth of the GEMM's time.
+     */
     private static void storeTile(float[] tile, int rows, float[] c, int cStart, int ldc, int nr, boolean add) {
+        if (nr == NR) {
+            storeFullTile(tile, rows, c, cStart, ldc, add);
+            return;
+        }
         for (int r = 0; r < rows; r++) {
             int t = r * NR;
             int at = cStart + r * ldc;
@@ -232,18 +245,16 @@ public final class Gemm {
         }
     }
 
-    /** op(A)[ic:ic+mc, pc:pc+kc] into row-major mc x kc. */
-    private static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] out) {
-        if (!transA) {
-            for (int i = 0; i < mc; i++) {
-                System.arraycopy(a, aOff + (ic + i) * lda + pc, out, i * kc, kc);
-            }
-        } else {
-            for (int p = 0; p < kc; p++) {
-                int row = aOff + (pc + p) * lda + ic;
-                for (int i = 0; i < mc; i++) {
-                    out[i * kc + p] = a[row + i];
+    private static void storeFullTile(float[] tile, int rows, float[] c, int cStart, int ldc, boolean add) {
+        for (int r = 0; r < rows; r++) {
+            int t = r * NR;
+            int at = cStart + r * ldc;
+            for (int col = 0; col < NR; col += V) {
+                FloatVector v = FloatVector.fromArray(F, tile, t + col);
+                if (add) {
+                    v = v.add(FloatVector.fromArray(F, c, at + col));
                 }
+                v.intoArray(c, at + col);
             }
         }
     }
