@@ -67,12 +67,11 @@ public final class Gemm {
 
     /**
      * Splits C into independent products, one hand-off per call, each worker packing its own
-     * operands: by panels of columns (every worker packs all of A) or by blocks of rows (every
-     * worker packs all of B), whichever repeats less packing (a transposed operand packs by a
-     * strided gather, counted as four times dearer), as long as each thread gets a share. Splitting
-     * once per call rather than per packed block of B saves a hand-off per block and lets the
-     * workers pack in parallel. Every element is computed by the same sequence of operations
-     * whatever the split, so results do not depend on the thread count.
+     * part of B: by panels of columns, where nothing is packed twice (A is read in place), unless
+     * there are fewer panels than threads; then by blocks of rows, every worker packing all of B.
+     * Splitting once per call rather than per packed block of B saves a hand-off per block and
+     * lets the workers pack in parallel. Every element is computed by the same sequence of
+     * operations whatever the split, so results do not depend on the thread count.
      */
     private static void parallel(boolean transA, boolean transB, int m, int n, int k,
                                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -80,10 +79,7 @@ public final class Gemm {
         int threads = Parallel.threads();
         int panels = (n + NR - 1) / NR;
         int rowBlocks = (m + MR - 1) / MR;
-        long repackA = (long) m * k * (transA ? 4 : 1); // what a split by columns packs again per worker
-        long repackB = (long) k * n * (transB ? 4 : 1); // what a split by rows packs again per worker
-        boolean byColumns = panels >= threads && (rowBlocks < threads || repackA <= repackB);
-        if (byColumns) {
+        if (panels >= threads) {
             Parallel.forRange(panels, 1, (s, e) -> {
                 int j0 = s * NR;
                 blocked(transA, transB, m, Math.min(n, e * NR) - j0, k, a, aOff, lda,
