@@ -2,6 +2,7 @@ package dev.horn;
 
 import dev.horn.ops.nn.LogSoftmax;
 import dev.horn.ops.nn.Softmax;
+import dev.horn.ops.nn.SoftmaxCrossEntropyWithLogits;
 import dev.horn.ops.rnn.GruSequence;
 import dev.horn.ops.rnn.LstmSequence;
 import dev.horn.ops.nn.WindowedOps;
@@ -20,6 +21,10 @@ public interface NnOps {
     /** Log-softmax along the last axis. */
     default Tensor logSoftmax(Tensor logits) { return new LogSoftmax(-1).apply(logits); }
     default Tensor logSoftmax(Tensor logits, int axis) { return new LogSoftmax(axis).apply(logits); }
+    /** {@code tf.nn.softmax_cross_entropy_with_logits}: per row, crossentropy of labels against softmax(logits), classes last. */
+    default Tensor softmaxCrossEntropyWithLogits(Tensor labels, Tensor logits) {
+        return new SoftmaxCrossEntropyWithLogits().apply(logits, labels);
+    }
     /** An LSTM time loop ({@link LstmSequence}): h, c for every step and the gates, from xw, recurrent kernel, h0, c0, mask. */
     default Tensor[] lstmSequence(Tensor xw, Tensor recurrentKernel, Tensor h0, Tensor c0, Tensor mask) {
         return new LstmSequence().applyAll(xw, recurrentKernel, h0, c0, mask);

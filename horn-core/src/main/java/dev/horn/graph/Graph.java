@@ -59,10 +59,9 @@ public final class Graph {
         return symbolic(node.output(0));
     }
 
-    /** The symbolic tensor standing for a node output. */
+    /** The symbolic tensor standing for a node output: one instance per output. */
     public static Tensor symbolic(Output output) {
-        TensorSpec spec = output.node().outputs()[output.index()];
-        return Tensor.symbolic(spec.dtype(), spec.shape(), output);
+        return output.node().symbolic(output.index());
     }
 
     /** The node output a tensor stands for in this graph: its own, or a constant capturing an eager tensor. */

@@ -14,6 +14,8 @@ public final class Node {
     private final Op op;
     private final List<Output> inputs;
     private final TensorSpec[] outputs;
+    /** The symbolic tensor of each output, made once: tapes and maps key tensors by identity. */
+    private final dev.horn.Tensor[] symbols;
 
     Node(int id, String name, Op op, List<Output> inputs, TensorSpec[] outputs) {
         this.id = id;
@@ -21,6 +23,7 @@ public final class Node {
         this.op = op;
         this.inputs = List.copyOf(inputs);
         this.outputs = outputs.clone();
+        this.symbols = new dev.horn.Tensor[outputs.length];
     }
 
     public int id() {
@@ -46,6 +49,14 @@ public final class Node {
 
     public Output output(int index) {
         return new Output(this, index);
+    }
+
+    /** The symbolic tensor standing for output {@code index}, the same instance on every call. */
+    synchronized dev.horn.Tensor symbolic(int index) {
+        if (symbols[index] == null) {
+            symbols[index] = dev.horn.Tensor.symbolic(outputs[index].dtype(), outputs[index].shape(), output(index));
+        }
+        return symbols[index];
     }
 
     @Override

@@ -16,6 +16,11 @@ public final class Softmax extends Op {
         this.axis = axis;
     }
 
+    /** The axis as given (negative counts from the end). */
+    public int axis() {
+        return axis;
+    }
+
     @Override
     public String attributes() {
         return "axis=" + axis;

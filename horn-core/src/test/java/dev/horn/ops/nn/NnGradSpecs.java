@@ -21,6 +21,8 @@ public final class NnGradSpecs {
                 of(Softmax.class, "softmax axis 0 of rank 3", x -> tf.softmax(x[0], 0), new int[] {3, 2, 4}).withSecondOrder(),
                 of(LogSoftmax.class, "log_softmax last axis", x -> tf.logSoftmax(x[0]), new int[] {3, 5}).withSecondOrder(),
                 of(LogSoftmax.class, "log_softmax axis 1 of rank 3", x -> tf.logSoftmax(x[0], 1), new int[] {2, 4, 3}).withSecondOrder(),
+                of(SoftmaxCrossEntropyWithLogits.class, "softmax_cross_entropy_with_logits, soft labels in both",
+                        x -> tf.softmaxCrossEntropyWithLogits(x[1], x[0]), new int[] {3, 5}, new int[] {3, 5}).withSecondOrder(),
                 of(Conv.class, "conv2d SAME stride 2", x -> tf.conv2d(x[0], x[1], 2, "SAME"),
                         new int[] {2, 5, 6, 3}, new int[] {3, 2, 3, 4}).withSecondOrder(),
                 of(Conv.class, "conv2d VALID dilated, 2 groups", x -> tf.conv2d(x[0], x[1], new int[] {1}, "VALID", null, new int[] {2, 1}),

@@ -3,6 +3,7 @@ package dev.horn.keras.losses;
 import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.keras.internal.LossUtils;
+import dev.horn.keras.internal.SoftmaxLogits;
 import java.util.Map;
 
 import static dev.horn.Tf.tf;
@@ -11,7 +12,10 @@ import static dev.horn.Tf.tf;
  * Crossentropy between one-hot (or soft) labels and predicted class probabilities, Keras'
  * {@code categorical_crossentropy}: {@code -sum(yTrue * log(yPred), axis)}. Probabilities are
  * first divided by their sum along the axis and clipped to [1e-7, 1 - 1e-7]; with
- * {@code fromLogits(true)} the predictions are logits and go through a log-softmax instead.
+ * {@code fromLogits(true)} the predictions are logits and go through a log-softmax instead. As in
+ * tf.keras, predictions that a softmax produced inside a compiled step (a layer with
+ * {@code activation("softmax")}) count as logits: the loss is taken from the softmax's input in
+ * one stable op ({@code softmax_cross_entropy_with_logits}), without clipping.
  * Label smoothing replaces yTrue by {@code yTrue * (1 - s) + s / classes}.
  * {@snippet :
  * Loss loss = new CategoricalCrossentropy().fromLogits(true).labelSmoothing(0.1);
@@ -58,6 +62,10 @@ public final class CategoricalCrossentropy extends Loss {
         if (labelSmoothing > 0) {
             int classes = yPred.shape().dim(classAxis);
             labels = labels.mul(1 - labelSmoothing).add(labelSmoothing / classes);
+        }
+        Tensor logits = fromLogits ? yPred : SoftmaxLogits.of(yPred, classAxis);
+        if (logits != null && classAxis == yPred.rank() - 1) {
+            return tf.softmaxCrossEntropyWithLogits(labels, logits);
         }
         Tensor logProbabilities;
         if (fromLogits) {

@@ -1,0 +1,148 @@
+package dev.horn.ops.nn;
+
+import dev.horn.DType;
+import dev.horn.Shape;
+import dev.horn.Tensor;
+import dev.horn.TensorSpec;
+import dev.horn.internal.cpu.BroadcastLoop;
+import dev.horn.internal.cpu.Parallel;
+import dev.horn.internal.cpu.VectorMath;
+import dev.horn.ops.Op;
+import dev.horn.ops.ShapeRules;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import static dev.horn.Tf.tf;
+
+/**
+ * Crossentropy of labels against the softmax of logits along the last axis, in one pass per row
+ * ({@code tf.nn.softmax_cross_entropy_with_logits}): {@code sum_j labels_j * (lse - logits_j)},
+ * where lse = log(sum_j exp(logits_j)) is taken after subtracting the row's maximum, so neither
+ * the probabilities nor their logarithms are ever rounded to 0 or clipped. Inputs: logits and
+ * labels of the same float shape; the output drops the class axis. Keras computes a softmax
+ * layer's crossentropy this way from the layer's logits.
+ *
+ * <p>Rows are vectorised whole, the last partial vector under a mask, so a 10-class row costs
+ * one exp of one vector.
+ */
+public final class SoftmaxCrossEntropyWithLogits extends Op {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+
+    public SoftmaxCrossEntropyWithLogits() {
+        super("softmax_cross_entropy_with_logits");
+    }
+
+    @Override
+    public TensorSpec[] infer(TensorSpec... inputs) {
+        ShapeRules.arity(name(), inputs, 2);
+        TensorSpec logits = inputs[0];
+        TensorSpec labels = inputs[1];
+        ShapeRules.floating(name(), logits);
+        ShapeRules.sameDType(name(), logits, labels);
+        if (logits.shape().rank() == 0) {
+            throw new IllegalArgumentException(name() + ": logits must have a class axis, got a scalar");
+        }
+        int[] dims = logits.shape().dims();
+        int[] other = labels.shape().dims();
+        boolean same = dims.length == other.length;
+        for (int i = 0; same && i < dims.length; i++) {
+            same = dims[i] == other[i] || dims[i] == Shape.UNKNOWN || other[i] == Shape.UNKNOWN;
+            dims[i] = dims[i] == Shape.UNKNOWN ? other[i] : dims[i];
+        }
+        if (!same) {
+            throw new IllegalArgumentException(name() + ": logits " + logits.shape() + " and labels "
+                    + labels.shape() + " must have the same shape");
+        }
+        return new TensorSpec[] {new TensorSpec(logits.dtype(), Shape.of(java.util.Arrays.copyOf(dims, dims.length - 1)))};
+    }
+
+    @Override
+    public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
+        Tensor logits = inputs[0].contiguous();
+        Tensor labels = inputs[1].contiguous();
+        int classes = logits.shape().dim(logits.rank() - 1);
+        int rows = classes == 0 ? 0 : logits.size() / classes;
+        int grain = Math.max(1, BroadcastLoop.GRAIN / Math.max(1, classes));
+        if (logits.dtype() == DType.FLOAT32) {
+            float[] z = (float[]) logits.storage();
+            float[] y = (float[]) labels.storage();
+            int zo = logits.offset();
+            int yo = labels.offset();
+            float[] loss = new float[rows];
+            Parallel.forRange(rows, grain, (s, e) -> {
+                for (int r = s; r < e; r++) {
+                    loss[r] = rowFloat(z, zo + r * classes, y, yo + r * classes, classes);
+                }
+            });
+            return new Tensor[] {Tensor.wrap(DType.FLOAT32, outputs[0].shape(), loss)};
+        }
+        double[] z = logits.toDoubleArray();
+        double[] y = labels.toDoubleArray();
+        double[] loss = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            loss[r] = rowDouble(z, r * classes, y, r * classes, classes);
+        }
+        return new Tensor[] {Tensor.wrap(DType.FLOAT64, outputs[0].shape(), loss)};
+    }
+
+    /**
+     * d logits = g * (softmax(logits) * sum(labels) - labels), which is softmax - labels for labels
+     * that sum to 1; d labels = -g * log_softmax(logits).
+     */
+    @Override
+    public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
+        Tensor upstream = tf.expandDims(g[0], -1);
+        Tensor mass = tf.reduceSum(in[1], new int[] {-1}, true);
+        Tensor dLogits = tf.mul(upstream, tf.sub(tf.mul(tf.softmax(in[0], -1), mass), in[1]));
+        Tensor dLabels = tf.neg(tf.mul(upstream, tf.logSoftmax(in[0], -1)));
+        return new Tensor[] {dLogits, dLabels};
+    }
+
+    private static float rowFloat(float[] z, int zs, float[] y, int ys, int n) {
+        FloatVector maxV = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < n; i += F.length()) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            maxV = maxV.max(FloatVector.fromArray(F, z, zs + i, m).blend(Float.NEGATIVE_INFINITY, m.not()));
+        }
+        float max = maxV.reduceLanes(VectorOperators.MAX); // exact whatever the order
+        if (Float.isInfinite(max)) {
+            max = max > 0 ? max : 0; // an all -inf row: exp(-inf) = 0, not NaN
+        }
+        FloatVector shift = FloatVector.broadcast(F, max);
+        FloatVector sumV = FloatVector.zero(F);
+        FloatVector dotV = FloatVector.zero(F);
+        FloatVector massV = FloatVector.zero(F);
+        for (int i = 0; i < n; i += F.length()) {
+            VectorMask<Float> m = F.indexInRange(i, n);
+            FloatVector shifted = FloatVector.fromArray(F, z, zs + i, m).sub(shift);
+            FloatVector labels = FloatVector.fromArray(F, y, ys + i, m);
+            sumV = sumV.add(VectorMath.exp(shifted), m);
+            dotV = labels.fma(shifted, dotV);
+            massV = massV.add(labels);
+        }
+        float lse = (float) Math.log(VectorMath.foldLanes(sumV, VectorOperators.ADD));
+        return lse * VectorMath.foldLanes(massV, VectorOperators.ADD) - VectorMath.foldLanes(dotV, VectorOperators.ADD);
+    }
+
+    private static double rowDouble(double[] z, int zs, double[] y, int ys, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, z[zs + i]);
+        }
+        if (Double.isInfinite(max)) {
+            max = max > 0 ? max : 0;
+        }
+        double sum = 0;
+        double dot = 0;
+        double mass = 0;
+        for (int i = 0; i < n; i++) {
+            double shifted = z[zs + i] - max;
+            sum += Math.exp(shifted);
+            dot += y[ys + i] * shifted;
+            mass += y[ys + i];
+        }
+        return Math.log(sum) * mass - dot;
+    }
+}
