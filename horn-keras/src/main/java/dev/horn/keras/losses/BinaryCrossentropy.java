@@ -1,6 +1,7 @@
 package dev.horn.keras.losses;
 
 import dev.horn.Tensor;
+import dev.horn.keras.internal.KerasLogits;
 import dev.horn.keras.internal.LossUtils;
 import java.util.Map;
 
@@ -10,8 +11,9 @@ import static dev.horn.Tf.tf;
  * Crossentropy between 0/1 labels and predicted probabilities, Keras'
  * {@code binary_crossentropy}, averaged over the last axis. Keras' clipped formula: p clipped
  * to [1e-7, 1 - 1e-7], then {@code -(y log(p + 1e-7) + (1 - y) log(1 - p + 1e-7))}. With
- * {@code fromLogits(true)} it is the stable {@code max(x, 0) - x y + log(1 + exp(-|x|))}. Label
- * smoothing replaces y by {@code y (1 - s) + s / 2}.
+ * {@code fromLogits(true)} it is the stable {@code max(x, 0) - x y + log(1 + exp(-|x|))}, which
+ * is also used, as in tf.keras, for the output of a sigmoid inside a compiled step (taken from the
+ * sigmoid's input). Label smoothing replaces y by {@code y (1 - s) + s / 2}.
  */
 public final class BinaryCrossentropy extends Loss {
     private final boolean fromLogits;
@@ -51,7 +53,8 @@ public final class BinaryCrossentropy extends Loss {
         if (labelSmoothing > 0) {
             y = y.mul(1 - labelSmoothing).add(0.5 * labelSmoothing);
         }
-        return tf.reduceMean(elementwise(y, yPred, fromLogits), axis);
+        Tensor logits = fromLogits ? yPred : KerasLogits.ofSigmoid(yPred);
+        return tf.reduceMean(logits != null ? elementwise(y, logits, true) : elementwise(y, yPred, false), axis);
     }
 
     /** The unaveraged binary crossentropy of each element (Keras' {@code backend.binary_crossentropy}). */

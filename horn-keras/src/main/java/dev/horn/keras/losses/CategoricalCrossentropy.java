@@ -3,7 +3,7 @@ package dev.horn.keras.losses;
 import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.keras.internal.LossUtils;
-import dev.horn.keras.internal.SoftmaxLogits;
+import dev.horn.keras.internal.KerasLogits;
 import java.util.Map;
 
 import static dev.horn.Tf.tf;
@@ -63,7 +63,7 @@ public final class CategoricalCrossentropy extends Loss {
             int classes = yPred.shape().dim(classAxis);
             labels = labels.mul(1 - labelSmoothing).add(labelSmoothing / classes);
         }
-        Tensor logits = fromLogits ? yPred : SoftmaxLogits.of(yPred, classAxis);
+        Tensor logits = fromLogits ? yPred : KerasLogits.ofSoftmax(yPred, classAxis);
         if (logits != null && classAxis == yPred.rank() - 1) {
             return tf.softmaxCrossEntropyWithLogits(labels, logits);
         }

@@ -3,6 +3,7 @@ package dev.horn.keras.losses;
 import dev.horn.DType;
 import dev.horn.Shape;
 import dev.horn.Tensor;
+import dev.horn.keras.internal.KerasLogits;
 import dev.horn.keras.internal.LossUtils;
 import java.util.Map;
 
@@ -13,7 +14,8 @@ import static dev.horn.Tf.tf;
  * Keras' {@code sparse_categorical_crossentropy}: {@code -log(yPred[label])}. Labels have the
  * predictions' shape without the class axis ([batch] for [batch, classes]), or that shape with a
  * trailing 1 ([batch, 1]). As Keras, probabilities are clipped to [1e-7, 1 - 1e-7] and then
- * normalised to sum to one.
+ * normalised to sum to one; the output of a softmax inside a compiled step is taken from its
+ * logits instead, as tf.keras does.
  */
 public final class SparseCategoricalCrossentropy extends Loss {
     private final boolean fromLogits;
@@ -38,11 +40,12 @@ public final class SparseCategoricalCrossentropy extends Loss {
         Tensor labels = sparseLabels(name(), yTrue, yPred);
         int classes = yPred.shape().dim(yPred.rank() - 1);
         checkRange(labels, classes);
-        Tensor logits = fromLogits
-                ? yPred
-                : tf.log(tf.clipByValue(yPred, LossUtils.EPSILON, 1 - LossUtils.EPSILON));
+        Tensor logits = fromLogits ? yPred : KerasLogits.ofSoftmax(yPred, -1);
+        if (logits == null) {
+            logits = tf.log(tf.clipByValue(yPred, LossUtils.EPSILON, 1 - LossUtils.EPSILON));
+        }
         Tensor picked = tf.oneHot(tf.cast(labels, DType.INT32), classes, 1, 0, -1, yPred.dtype());
-        return tf.neg(tf.reduceSum(picked.mul(tf.logSoftmax(logits)), -1));
+        return tf.softmaxCrossEntropyWithLogits(picked, logits);
     }
 
     /**
