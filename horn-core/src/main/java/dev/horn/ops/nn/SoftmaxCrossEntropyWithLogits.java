@@ -6,13 +6,8 @@ import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.internal.cpu.BroadcastLoop;
 import dev.horn.internal.cpu.Parallel;
-import dev.horn.internal.cpu.VectorMath;
 import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 import static dev.horn.Tf.tf;
 
@@ -24,11 +19,10 @@ import static dev.horn.Tf.tf;
  * labels of the same float shape; the output drops the class axis. Keras computes a softmax
  * layer's crossentropy this way from the layer's logits.
  *
- * <p>Rows are vectorised whole, the last partial vector under a mask, so a 10-class row costs
- * one exp of one vector.
+ * <p>The exponentials run over blocks of rows as one flat vector loop, so narrow rows (10
+ * classes) do not leave most lanes idle.
  */
 public final class SoftmaxCrossEntropyWithLogits extends Op {
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
     public SoftmaxCrossEntropyWithLogits() {
         super("softmax_cross_entropy_with_logits");
@@ -71,11 +65,7 @@ public final class SoftmaxCrossEntropyWithLogits extends Op {
             int zo = logits.offset();
             int yo = labels.offset();
             float[] loss = new float[rows];
-            Parallel.forRange(rows, grain, (s, e) -> {
-                for (int r = s; r < e; r++) {
-                    loss[r] = rowFloat(z, zo + r * classes, y, yo + r * classes, classes);
-                }
-            });
+            Parallel.forRange(rows, grain, (s, e) -> rowsFloat(z, zo, y, yo, classes, s, e, loss));
             return new Tensor[] {Tensor.wrap(DType.FLOAT32, outputs[0].shape(), loss)};
         }
         double[] z = logits.toDoubleArray();
@@ -100,30 +90,28 @@ public final class SoftmaxCrossEntropyWithLogits extends Op {
         return new Tensor[] {dLogits, dLabels};
     }
 
-    private static float rowFloat(float[] z, int zs, float[] y, int ys, int n) {
-        FloatVector maxV = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
-        for (int i = 0; i < n; i += F.length()) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            maxV = maxV.max(FloatVector.fromArray(F, z, zs + i, m).blend(Float.NEGATIVE_INFINITY, m.not()));
+    /** Rows [r0, r1) in blocks, their exponentials one flat vector loop ({@link SoftmaxKernel#shiftAndExp}). */
+    private static void rowsFloat(float[] z, int zo, float[] y, int yo, int n, int r0, int r1, float[] loss) {
+        int blockRows = SoftmaxKernel.narrowBlockRows(n);
+        float[] shifted = new float[SoftmaxKernel.narrowScratch(Math.min(blockRows, r1 - r0), n)];
+        float[] exp = new float[shifted.length];
+        for (int b0 = r0; b0 < r1; b0 += blockRows) {
+            int b1 = Math.min(r1, b0 + blockRows);
+            SoftmaxKernel.shiftAndExp(z, zo, n, b0, b1, shifted, exp);
+            for (int r = b0; r < b1; r++) {
+                int d = (r - b0) * n;
+                int ys = yo + r * n;
+                float sum = 0;
+                float dot = 0;
+                float mass = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += exp[d + i];
+                    dot += y[ys + i] * shifted[d + i];
+                    mass += y[ys + i];
+                }
+                loss[r] = (float) Math.log(sum) * mass - dot;
+            }
         }
-        float max = maxV.reduceLanes(VectorOperators.MAX); // exact whatever the order
-        if (Float.isInfinite(max)) {
-            max = max > 0 ? max : 0; // an all -inf row: exp(-inf) = 0, not NaN
-        }
-        FloatVector shift = FloatVector.broadcast(F, max);
-        FloatVector sumV = FloatVector.zero(F);
-        FloatVector dotV = FloatVector.zero(F);
-        FloatVector massV = FloatVector.zero(F);
-        for (int i = 0; i < n; i += F.length()) {
-            VectorMask<Float> m = F.indexInRange(i, n);
-            FloatVector shifted = FloatVector.fromArray(F, z, zs + i, m).sub(shift);
-            FloatVector labels = FloatVector.fromArray(F, y, ys + i, m);
-            sumV = sumV.add(VectorMath.exp(shifted), m);
-            dotV = labels.fma(shifted, dotV);
-            massV = massV.add(labels);
-        }
-        float lse = (float) Math.log(VectorMath.foldLanes(sumV, VectorOperators.ADD));
-        return lse * VectorMath.foldLanes(massV, VectorOperators.ADD) - VectorMath.foldLanes(dotV, VectorOperators.ADD);
     }
 
     private static double rowDouble(double[] z, int zs, double[] y, int ys, int n) {

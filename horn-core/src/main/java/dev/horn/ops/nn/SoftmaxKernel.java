@@ -37,6 +37,10 @@ final class SoftmaxKernel {
         Object dst = f32 ? new float[x.size()] : new double[x.size()];
         if (inner == 1) {
             int grain = Math.max(1, BroadcastLoop.GRAIN / Math.max(1, n));
+            if (f32 && n < F.length()) {
+                Parallel.forRange(rows, grain, (s, e) -> narrowRowsFloat((float[]) x.storage(), off, (float[]) dst, n, s, e, log));
+                return Tensor.wrap(x.dtype(), x.shape(), dst);
+            }
             Parallel.forRange(rows, grain, (s, e) -> {
                 for (int r = s; r < e; r++) {
                     if (f32) {
@@ -154,6 +158,90 @@ final class SoftmaxKernel {
             for (int c = 0; c < width; c++) {
                 int p = d + k * stride + c;
                 dst[p] = log ? dst[p] - sum[c] : dst[p] * sum[c];
+            }
+        }
+    }
+
+    /** Values per block of narrow rows: the block's two scratch copies stay in the first-level cache. */
+    static final int NARROW_BLOCK = 2048;
+
+    /** Rows of a block of narrow rows that fit in {@link #NARROW_BLOCK} values (at least one). */
+    static int narrowBlockRows(int n) {
+        return Math.max(1, NARROW_BLOCK / Math.max(1, n));
+    }
+
+    /** Scratch length for blocks of {@code rows} rows of {@code n}: whole vectors. */
+    static int narrowScratch(int rows, int n) {
+        return (rows * n + F.length() - 1) / F.length() * F.length();
+    }
+
+    /**
+     * For rows [r0, r1) of n values from {@code x} at {@code xo}: {@code shifted} = x minus its
+     * row's maximum and {@code exp} = e^shifted, flat from index 0 and zero-padded to whole
+     * vectors. The exponentials run as one vector loop over the block, so rows narrower than a
+     * vector (10 classes) do not leave most lanes idle, and every value goes through the same
+     * operations wherever its row falls: chunking across threads changes no bit.
+     */
+    static void shiftAndExp(float[] x, int xo, int n, int r0, int r1, float[] shifted, float[] exp) {
+        int count = (r1 - r0) * n;
+        for (int r = r0; r < r1; r++) {
+            int xs = xo + r * n;
+            float max = rowMax(x, xs, n);
+            int d = (r - r0) * n;
+            for (int i = 0; i < n; i++) {
+                shifted[d + i] = x[xs + i] - max;
+            }
+        }
+        int padded = (count + F.length() - 1) / F.length() * F.length();
+        java.util.Arrays.fill(shifted, count, padded, 0f);
+        for (int i = 0; i < padded; i += F.length()) {
+            VectorMath.exp(FloatVector.fromArray(F, shifted, i)).intoArray(exp, i);
+        }
+    }
+
+    /** A row's maximum (exact in any order); 0 for an all -inf row, so that exp(-inf) = 0 rather than NaN. */
+    private static float rowMax(float[] x, int xs, int n) {
+        int i = 0;
+        float max = Float.NEGATIVE_INFINITY;
+        if (n >= F.length()) {
+            FloatVector maxV = FloatVector.fromArray(F, x, xs);
+            for (i = F.length(); i + F.length() <= n; i += F.length()) {
+                maxV = maxV.max(FloatVector.fromArray(F, x, xs + i));
+            }
+            max = maxV.reduceLanes(VectorOperators.MAX);
+        }
+        for (; i < n; i++) {
+            max = Math.max(max, x[xs + i]);
+        }
+        return Float.isInfinite(max) && max < 0 ? 0 : max;
+    }
+
+    /** Softmax or log-softmax of rows [r0, r1), each narrower than a vector, in blocks. */
+    private static void narrowRowsFloat(float[] src, int off, float[] dst, int n, int r0, int r1, boolean log) {
+        int blockRows = narrowBlockRows(n);
+        float[] shifted = new float[narrowScratch(Math.min(blockRows, r1 - r0), n)];
+        float[] exp = new float[shifted.length];
+        for (int b0 = r0; b0 < r1; b0 += blockRows) {
+            int b1 = Math.min(r1, b0 + blockRows);
+            shiftAndExp(src, off, n, b0, b1, shifted, exp);
+            for (int r = b0; r < b1; r++) {
+                int d = (r - b0) * n;
+                float sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += exp[d + i];
+                }
+                int o = r * n;
+                if (log) {
+                    float logSum = (float) Math.log(sum);
+                    for (int i = 0; i < n; i++) {
+                        dst[o + i] = shifted[d + i] - logSum;
+                    }
+                } else {
+                    float inv = 1f / sum;
+                    for (int i = 0; i < n; i++) {
+                        dst[o + i] = exp[d + i] * inv;
+                    }
+                }
             }
         }
     }

@@ -59,6 +59,31 @@ class SoftmaxTest {
         }
     }
 
+    /** Rows narrower than a vector (1, 3, 10 classes) take the flat-exponential path; 4000 rows run in parallel blocks. */
+    @Test
+    void narrowRowsMatchTheNaiveReferenceAndDoNotDependOnTheThreadCount() {
+        Random random = new Random(3);
+        for (int classes : new int[] {1, 3, 10}) {
+            int[] shape = {4000, classes};
+            double[] data = new double[4000 * classes];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = 5 * random.nextGaussian();
+            }
+            Tensor x = tf.cast(Tensor.of(data, shape), DType.FLOAT32);
+            for (boolean log : new boolean[] {false, true}) {
+                double[] expected = naiveSoftmax(data, shape, 1, log);
+                Tensor all = log ? tf.logSoftmax(x) : tf.softmax(x);
+                Tensor one = dev.horn.internal.cpu.Parallel.withThreads(1, () -> log ? tf.logSoftmax(x) : tf.softmax(x));
+                double[] y = all.toDoubleArray();
+                for (int i = 0; i < data.length; i++) {
+                    assertThat(y[i]).as("%d classes, log %s, %d", classes, log, i)
+                            .isCloseTo(expected[i], within(2e-5 * Math.max(1, Math.abs(expected[i]))));
+                }
+                assertThat(one.toDoubleArray()).as("1 thread vs all").containsExactly(y);
+            }
+        }
+    }
+
     @Test
     void softmaxOfANonContiguousViewUsesItsLogicalLayout() {
         Tensor x = Tensor.of(new double[] {1, 1000, 2, 1001, 3, 1002}, 3, 2).transpose(1, 0);
