@@ -60,7 +60,8 @@ class DenseTest {
         for (float v : k) {
             max = Math.max(max, Math.abs(v));
         }
-        assertThat(max).isLessThanOrEqualTo(limit).isGreaterThan(limit * 0.99);
+        // a float draw may round to the float nearest the limit, which can lie just above it
+        assertThat(max).isLessThanOrEqualTo(Math.max(limit, (float) limit)).isGreaterThan(limit * 0.99);
         assertThat(dense.bias().read().toFloatArray()).containsOnly(0f);
     }
 
