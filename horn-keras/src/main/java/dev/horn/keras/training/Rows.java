@@ -2,12 +2,14 @@ package dev.horn.keras.training;
 
 import dev.horn.Shape;
 import dev.horn.Tensor;
+import dev.horn.internal.cpu.BroadcastLoop;
+import dev.horn.internal.cpu.Parallel;
 import java.lang.reflect.Array;
 
 /**
  * Batches cut from a tensor along its first axis: a run of rows in a given order, copied into
  * a new contiguous tensor with one {@code System.arraycopy} per row (or one for a whole
- * contiguous run when the order is the identity).
+ * contiguous run when the order is the identity), split across Horn's cores for big batches.
  */
 final class Rows {
     private Rows() {}
@@ -20,15 +22,18 @@ final class Rows {
         Object src = t.storage();
         int base = t.offset();
         Object dst = Array.newInstance(src.getClass().getComponentType(), n * rowSize);
-        int i = 0;
-        while (i < n) {
-            int j = i + 1;
-            while (j < n && order[from + j] == order[from + j - 1] + 1) {
-                j++;
+        // a shuffled batch is a gather from all over memory: the cores share it
+        Parallel.forRange(n, Math.max(1, BroadcastLoop.GRAIN / Math.max(1, rowSize)), (s, e) -> {
+            int i = s;
+            while (i < e) {
+                int j = i + 1;
+                while (j < e && order[from + j] == order[from + j - 1] + 1) {
+                    j++;
+                }
+                System.arraycopy(src, base + order[from + i] * rowSize, dst, i * rowSize, (j - i) * rowSize);
+                i = j;
             }
-            System.arraycopy(src, base + order[from + i] * rowSize, dst, i * rowSize, (j - i) * rowSize);
-            i = j;
-        }
+        });
         dims[0] = n;
         return Tensor.wrap(t.dtype(), Shape.of(dims), dst);
     }
