@@ -2,12 +2,13 @@ package dev.horn.ops.math;
 
 import dev.horn.Tensor;
 import dev.horn.ops.UnaryOp;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 
 import static dev.horn.Tf.tf;
 
-/** Sine (radians). */
+/**
+ * Sine (radians). Float32 too goes through {@code Math.sin} element by element: the Vector API's
+ * SIN lanes round differently once compiled, which made seeded runs depend on the JIT.
+ */
 public final class Sin extends UnaryOp {
     public Sin() {
         super("sin");
@@ -16,11 +17,6 @@ public final class Sin extends UnaryOp {
     @Override
     protected double apply(double x) {
         return Math.sin(x);
-    }
-
-    @Override
-    protected FloatVector apply(FloatVector x) {
-        return x.lanewise(VectorOperators.SIN);
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.horn.DType;
 import dev.horn.Tensor;
 import dev.horn.internal.cpu.BroadcastLoop;
 import dev.horn.internal.cpu.Parallel;
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -18,7 +17,6 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class SoftmaxKernel {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
 
     private SoftmaxKernel() {}
 
@@ -296,30 +294,17 @@ final class SoftmaxKernel {
         }
     }
 
+    /** Float64 rows one value at a time with {@code Math.exp}, summed left to right: the same bits however the JIT compiles it. */
     private static void rowDouble(double[] src, int s, double[] dst, int d, int n, boolean log) {
-        int bound = D.loopBound(n);
-        DoubleVector maxV = DoubleVector.broadcast(D, Double.NEGATIVE_INFINITY);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            maxV = maxV.max(DoubleVector.fromArray(D, src, s + i));
-        }
-        double max = maxV.reduceLanes(VectorOperators.MAX);
-        for (; i < n; i++) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
             max = Math.max(max, src[s + i]);
         }
         if (Double.isInfinite(max)) {
             max = max > 0 ? max : 0;
         }
-        DoubleVector shift = DoubleVector.broadcast(D, max);
-        DoubleVector sumV = DoubleVector.zero(D);
-        for (i = 0; i < bound; i += D.length()) {
-            DoubleVector z = DoubleVector.fromArray(D, src, s + i).sub(shift);
-            DoubleVector ez = z.lanewise(VectorOperators.EXP);
-            sumV = sumV.add(ez);
-            (log ? z : ez).intoArray(dst, d + i);
-        }
-        double sum = sumV.reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
             double z = src[s + i] - max;
             double ez = Math.exp(z);
             sum += ez;
@@ -327,12 +312,12 @@ final class SoftmaxKernel {
         }
         if (log) {
             double logSum = Math.log(sum);
-            for (i = 0; i < n; i++) {
+            for (int i = 0; i < n; i++) {
                 dst[d + i] -= logSum;
             }
         } else {
             double inv = 1 / sum;
-            for (i = 0; i < n; i++) {
+            for (int i = 0; i < n; i++) {
                 dst[d + i] *= inv;
             }
         }
