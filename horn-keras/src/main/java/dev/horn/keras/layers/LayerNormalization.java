@@ -41,7 +41,13 @@ public final class LayerNormalization extends FluentLayer<LayerNormalization> {
         axisGivenAsList = value.length > 1;
         return this;
     }
-    public LayerNormalization epsilon(double value) { epsilon = value; return this; }
+    public LayerNormalization epsilon(double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException("LayerNormalization: epsilon must be positive, got " + value);
+        }
+        epsilon = value;
+        return this;
+    }
     public LayerNormalization center(boolean value) { center = value; return this; }
     public LayerNormalization scale(boolean value) { scale = value; return this; }
     public LayerNormalization betaInitializer(String name) { betaInitializer = Initializers.get(name); return this; }

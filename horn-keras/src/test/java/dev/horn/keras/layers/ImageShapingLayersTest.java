@@ -99,5 +99,7 @@ class ImageShapingLayersTest {
         var overImage = layerLayerNormalization().axis(1, 2, 3);
         overImage.ensureBuilt(Shape.of(-1, 4, 4, 3));
         assertThat(overImage.countParams()).isEqualTo(2 * 48);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> layerLayerNormalization().epsilon(0))
+                .hasMessageContaining("LayerNormalization").hasMessageContaining("epsilon").hasMessageContaining("0.0");
     }
 }
