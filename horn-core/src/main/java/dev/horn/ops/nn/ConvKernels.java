@@ -38,6 +38,10 @@ final class ConvKernels {
     /** y = conv(x, w) for a layout: direct for short windows in float32, else im2col and GEMM. */
     static void forward(ConvLayout l, Tensor x, Object w, int wOff, Object y) {
         DType dtype = x.dtype();
+        if (dtype == DType.FLOAT32 && ImplicitConv.appliesForward(l)) {
+            ImplicitConv.forward(l, x, (float[]) w, wOff, (float[]) y);
+            return;
+        }
         if (dtype == DType.FLOAT32 && DirectConv.applies(l)) {
             DirectConv.forward(l, (float[]) x.storage(), x.offset(), (float[]) w, wOff, (float[]) y);
             return;
@@ -107,6 +111,10 @@ final class ConvKernels {
         ConvLayout l = ConvLayout.of(window, x.shape(), filterShape, dy.shape());
         DType dtype = x.dtype();
         Object dw = HeapArrays.newArray(dtype, filterShape.size());
+        if (dtype == DType.FLOAT32 && ImplicitConv.appliesFilter(l)) {
+            ImplicitConv.backpropFilter(l, x, (float[]) dy.storage(), dy.offset(), (float[]) dw);
+            return Tensor.wrap(dtype, filterShape, dw);
+        }
         if (dtype == DType.FLOAT32 && DirectConv.applies(l)) {
             DirectConv.backpropFilter(l, (float[]) x.storage(), x.offset(), (float[]) dy.storage(), dy.offset(), (float[]) dw);
             return Tensor.wrap(dtype, filterShape, dw);

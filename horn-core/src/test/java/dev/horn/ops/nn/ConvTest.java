@@ -62,7 +62,14 @@ class ConvTest {
         "3, 5, 4, 8, 1, 1, 8, 5, 1, 1, 1, 1, VALID",
         "2, 6, 6, 4, 1, 1, 4, 3, 2, 2, 1, 1, SAME",
         "1, 10, 11, 37, 3, 3, 37, 19, 1, 1, 1, 1, SAME",
-        "1, 4, 4, 3, 4, 4, 3, 2, 1, 1, 1, 1, SAME"
+        "1, 4, 4, 3, 4, 4, 3, 2, 1, 1, 1, 1, SAME",
+        // implicit GEMM: 4x4 tiles over 64-wide panels (a 1-row tail), 8x2 tiles for 32 outputs, the
+        // filter gradient's channel quads; padded tiles gathered; more rows than one summing block
+        "1, 5, 5, 8, 3, 3, 8, 64, 1, 1, 1, 1, VALID",
+        "2, 7, 6, 4, 3, 3, 4, 128, 2, 1, 1, 2, SAME",
+        "1, 6, 7, 8, 3, 3, 8, 32, 1, 1, 1, 1, VALID",
+        "1, 12, 12, 32, 3, 3, 32, 8, 1, 1, 1, 1, VALID",
+        "2, 48, 48, 4, 3, 3, 4, 64, 1, 1, 1, 1, SAME"
     })
     void conv2dMatchesTheNaiveReferenceWithGradients(int n, int h, int w, int c, int kh, int kw, int cg, int o,
                                                      int sh, int sw, int dh, int dw, String padding) {

@@ -1,0 +1,318 @@
+package dev.horn.ops.nn;
+
+import dev.horn.Tensor;
+import dev.horn.internal.cpu.Parallel;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float32 convolution as an implicit GEMM: the register tile reads each window straight from
+ * the input through a table of offsets (one per tile row and kernel position) instead of
+ * copying it into a column matrix, and the filters [k, out] are read in place, their rows
+ * already being the k-major panels a packed GEMM would build. So nothing is packed or copied
+ * per call, where im2col on the GEMM gathers every window, packs it again and packs the
+ * filters once per row block: at MNIST's shapes (k = 288 or 576, 32 or 64 outputs) that
+ * overhead was as large as the products.
+ *
+ * <p>Forward (and the flipped-convolution input gradient): a tile of 4 output rows x 4 vectors
+ * of outputs (a 64-wide panel with 512-bit vectors, repeated across wider outputs) or 8 rows x
+ * 2 vectors (32 outputs): 16 accumulators, per window element 4 (2) filter loads, 4 (8)
+ * broadcasts, 16 FMAs. A tile whose windows touch padding is gathered into a scratch first
+ * ({@link ConvKernels#gather}), zeros included, and read from there by the same loop.
+ *
+ * <p>Filter gradient dw [k, out] = sum over rows of window(row)^T dy[row, :]: a tile of 4
+ * consecutive channels of one kernel position x 4 vectors of outputs runs down a block of rows,
+ * skipping rows whose window reads padding there. Rows are summed in fixed blocks whose
+ * partial sums are added in block order, and every output row's sum runs in one order, so no
+ * result depends on the thread count.
+ */
+final class ImplicitConv {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final int V = F.length();
+    private static final int PANEL = 4 * V;
+    private static final int GRAIN_TILES = 8;
+    /** Rows whose filter-gradient terms are summed into one partial: fixed, so sums do not depend on the threads. */
+    private static final int SUM_ROWS = 4096;
+    /** Rows of dy a filter-gradient tile runs down at a time: 16 KiB of dy at 64 outputs, in the L1 cache. */
+    private static final int SUB_ROWS = 64;
+
+    private ImplicitConv() {}
+
+    /** One group, a real window, and outputs that fill whole 4-vector panels or exactly two vectors. */
+    static boolean appliesForward(ConvLayout l) {
+        return l.groups() == 1 && !l.pointwise() && (l.out() % PANEL == 0 || l.out() == 2 * V);
+    }
+
+    /** One group, channels in fours (a tile's broadcasts read 4 adjacent ones), outputs in whole panels. */
+    static boolean appliesFilter(ConvLayout l) {
+        return l.groups() == 1 && !l.pointwise() && l.in() % 4 == 0 && l.out() % PANEL == 0;
+    }
+
+    /** y [rows, out] = windows of x times w [k, out]. */
+    static void forward(ConvLayout l, Tensor x, float[] w, int wOff, float[] y) {
+        int rows = l.batch() * l.outSpatial();
+        int tileRows = l.out() % PANEL == 0 ? 4 : 8;
+        int tiles = (rows + tileRows - 1) / tileRows;
+        Parallel.forRange(tiles, GRAIN_TILES, (s, e) -> {
+            int[] offsets = new int[tileRows * l.kernelVolume()];
+            float[] scratch = new float[tileRows * l.k()];
+            for (int t = s; t < e; t++) {
+                int r0 = t * tileRows;
+                int n = Math.min(tileRows, rows - r0);
+                float[] src = windowOffsets(l, x, r0, n, tileRows, offsets, scratch);
+                if (tileRows == 4) {
+                    for (int j0 = 0; j0 < l.out(); j0 += PANEL) {
+                        tile4x4(src, offsets, l.kernelVolume(), l.in(), w, wOff + j0, l.out(), y, r0 * l.out() + j0, n);
+                    }
+                } else {
+                    tile8x2(src, offsets, l.kernelVolume(), l.in(), w, wOff, l.out(), y, r0 * l.out(), n);
+                }
+            }
+        });
+    }
+
+    /**
+     * Fills offsets[p * tileRows + r] with where row r0 + r's window starts in the returned
+     * array at kernel position p: the input itself when no window of the tile reads padding,
+     * else a scratch the windows were gathered into. Rows past n repeat row r0 (read, never stored).
+     */
+    private static float[] windowOffsets(ConvLayout l, Tensor x, int r0, int n, int tileRows, int[] offsets, float[] scratch) {
+        int kv = l.kernelVolume();
+        int[] sources = l.sources();
+        for (int r = 0; r < tileRows; r++) {
+            int row = r0 + (r < n ? r : 0);
+            int o = row % l.outSpatial();
+            int base = x.offset() + row / l.outSpatial() * l.inSpatial() * l.in();
+            for (int p = 0; p < kv; p++) {
+                int at = sources[o * kv + p];
+                if (at < 0) {
+                    ConvKernels.gather(l, x, r0, r0 + n, 0, scratch);
+                    for (int rr = 0; rr < tileRows; rr++) {
+                        for (int pp = 0; pp < kv; pp++) {
+                            offsets[pp * tileRows + rr] = (rr < n ? rr : 0) * l.k() + pp * l.in();
+                        }
+                    }
+                    return scratch;
+                }
+                offsets[p * tileRows + r] = base + at * l.in();
+            }
+        }
+        return (float[]) x.storage();
+    }
+
+    private static void tile4x4(float[] src, int[] offsets, int kv, int c, float[] w, int wOff, int out,
+                                float[] y, int yOff, int n) {
+        FloatVector a00 = FloatVector.zero(F), a01 = a00, a02 = a00, a03 = a00;
+        FloatVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+        FloatVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
+        FloatVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+        for (int p = 0; p < kv; p++) {
+            int o0 = offsets[4 * p];
+            int o1 = offsets[4 * p + 1];
+            int o2 = offsets[4 * p + 2];
+            int o3 = offsets[4 * p + 3];
+            int wq = wOff + p * c * out;
+            for (int ci = 0; ci < c; ci++, wq += out) {
+                FloatVector w0 = FloatVector.fromArray(F, w, wq);
+                FloatVector w1 = FloatVector.fromArray(F, w, wq + V);
+                FloatVector w2 = FloatVector.fromArray(F, w, wq + 2 * V);
+                FloatVector w3 = FloatVector.fromArray(F, w, wq + 3 * V);
+                FloatVector x0 = FloatVector.broadcast(F, src[o0 + ci]);
+                a00 = w0.fma(x0, a00);
+                a01 = w1.fma(x0, a01);
+                a02 = w2.fma(x0, a02);
+                a03 = w3.fma(x0, a03);
+                FloatVector x1 = FloatVector.broadcast(F, src[o1 + ci]);
+                a10 = w0.fma(x1, a10);
+                a11 = w1.fma(x1, a11);
+                a12 = w2.fma(x1, a12);
+                a13 = w3.fma(x1, a13);
+                FloatVector x2 = FloatVector.broadcast(F, src[o2 + ci]);
+                a20 = w0.fma(x2, a20);
+                a21 = w1.fma(x2, a21);
+                a22 = w2.fma(x2, a22);
+                a23 = w3.fma(x2, a23);
+                FloatVector x3 = FloatVector.broadcast(F, src[o3 + ci]);
+                a30 = w0.fma(x3, a30);
+                a31 = w1.fma(x3, a31);
+                a32 = w2.fma(x3, a32);
+                a33 = w3.fma(x3, a33);
+            }
+        }
+        a00.intoArray(y, yOff);
+        a01.intoArray(y, yOff + V);
+        a02.intoArray(y, yOff + 2 * V);
+        a03.intoArray(y, yOff + 3 * V);
+        if (n > 1) {
+            a10.intoArray(y, yOff + out);
+            a11.intoArray(y, yOff + out + V);
+            a12.intoArray(y, yOff + out + 2 * V);
+            a13.intoArray(y, yOff + out + 3 * V);
+        }
+        if (n > 2) {
+            a20.intoArray(y, yOff + 2 * out);
+            a21.intoArray(y, yOff + 2 * out + V);
+            a22.intoArray(y, yOff + 2 * out + 2 * V);
+            a23.intoArray(y, yOff + 2 * out + 3 * V);
+        }
+        if (n > 3) {
+            a30.intoArray(y, yOff + 3 * out);
+            a31.intoArray(y, yOff + 3 * out + V);
+            a32.intoArray(y, yOff + 3 * out + 2 * V);
+            a33.intoArray(y, yOff + 3 * out + 3 * V);
+        }
+    }
+
+    private static void tile8x2(float[] src, int[] offsets, int kv, int c, float[] w, int wOff, int out,
+                                float[] y, int yOff, int n) {
+        FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0, b6 = a0, b7 = a0;
+        for (int p = 0; p < kv; p++) {
+            int at = 8 * p;
+            int o0 = offsets[at], o1 = offsets[at + 1], o2 = offsets[at + 2], o3 = offsets[at + 3];
+            int o4 = offsets[at + 4], o5 = offsets[at + 5], o6 = offsets[at + 6], o7 = offsets[at + 7];
+            int wq = wOff + p * c * out;
+            for (int ci = 0; ci < c; ci++, wq += out) {
+                FloatVector wa = FloatVector.fromArray(F, w, wq);
+                FloatVector wb = FloatVector.fromArray(F, w, wq + V);
+                FloatVector x = FloatVector.broadcast(F, src[o0 + ci]);
+                a0 = wa.fma(x, a0);
+                b0 = wb.fma(x, b0);
+                x = FloatVector.broadcast(F, src[o1 + ci]);
+                a1 = wa.fma(x, a1);
+                b1 = wb.fma(x, b1);
+                x = FloatVector.broadcast(F, src[o2 + ci]);
+                a2 = wa.fma(x, a2);
+                b2 = wb.fma(x, b2);
+                x = FloatVector.broadcast(F, src[o3 + ci]);
+                a3 = wa.fma(x, a3);
+                b3 = wb.fma(x, b3);
+                x = FloatVector.broadcast(F, src[o4 + ci]);
+                a4 = wa.fma(x, a4);
+                b4 = wb.fma(x, b4);
+                x = FloatVector.broadcast(F, src[o5 + ci]);
+                a5 = wa.fma(x, a5);
+                b5 = wb.fma(x, b5);
+                x = FloatVector.broadcast(F, src[o6 + ci]);
+                a6 = wa.fma(x, a6);
+                b6 = wb.fma(x, b6);
+                x = FloatVector.broadcast(F, src[o7 + ci]);
+                a7 = wa.fma(x, a7);
+                b7 = wb.fma(x, b7);
+            }
+        }
+        a0.intoArray(y, yOff);
+        b0.intoArray(y, yOff + V);
+        if (n > 1) { a1.intoArray(y, yOff + out); b1.intoArray(y, yOff + out + V); }
+        if (n > 2) { a2.intoArray(y, yOff + 2 * out); b2.intoArray(y, yOff + 2 * out + V); }
+        if (n > 3) { a3.intoArray(y, yOff + 3 * out); b3.intoArray(y, yOff + 3 * out + V); }
+        if (n > 4) { a4.intoArray(y, yOff + 4 * out); b4.intoArray(y, yOff + 4 * out + V); }
+        if (n > 5) { a5.intoArray(y, yOff + 5 * out); b5.intoArray(y, yOff + 5 * out + V); }
+        if (n > 6) { a6.intoArray(y, yOff + 6 * out); b6.intoArray(y, yOff + 6 * out + V); }
+        if (n > 7) { a7.intoArray(y, yOff + 7 * out); b7.intoArray(y, yOff + 7 * out + V); }
+    }
+
+    /** dw [k, out] = sum over rows of window(row)^T dy[row, :] (see the class comment for the order). */
+    static void backpropFilter(ConvLayout l, Tensor x, float[] dy, int dyOff, float[] dw) {
+        int rows = l.batch() * l.outSpatial();
+        int k = l.k();
+        int out = l.out();
+        int blocks = (rows + SUM_ROWS - 1) / SUM_ROWS;
+        float[] partial = new float[blocks * k * out];
+        float[] xs = (float[]) x.storage();
+        Parallel.forRange(blocks, 1, (s, e) -> {
+            int kv = l.kernelVolume();
+            int c = l.in();
+            int[] offsets = new int[kv * SUB_ROWS];
+            for (int b = s; b < e; b++) {
+                int end = Math.min(rows, (b + 1) * SUM_ROWS);
+                for (int r0 = b * SUM_ROWS; r0 < end; r0 += SUB_ROWS) {
+                    int m = Math.min(SUB_ROWS, end - r0);
+                    rowOffsets(l, x.offset(), r0, m, offsets);
+                    for (int p = 0; p < kv; p++) {
+                        for (int ci = 0; ci < c; ci += 4) {
+                            for (int j0 = 0; j0 < out; j0 += PANEL) {
+                                filterTile(xs, offsets, p * SUB_ROWS, ci, m, dy, dyOff + r0 * out + j0, out,
+                                        partial, b * k * out + (p * c + ci) * out + j0);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        for (int b = 0; b < blocks; b++) {
+            RowAdd.add(dw, 0, partial, b * k * out, k * out, 1);
+        }
+    }
+
+    /** offsets[p * SUB_ROWS + r]: where row r0 + r's window reads the input at kernel position p, -1 for padding. */
+    private static void rowOffsets(ConvLayout l, int xOff, int r0, int m, int[] offsets) {
+        int kv = l.kernelVolume();
+        int[] sources = l.sources();
+        for (int r = 0; r < m; r++) {
+            int row = r0 + r;
+            int o = row % l.outSpatial();
+            int base = xOff + row / l.outSpatial() * l.inSpatial() * l.in();
+            for (int p = 0; p < kv; p++) {
+                int at = sources[o * kv + p];
+                offsets[p * SUB_ROWS + r] = at < 0 ? -1 : base + at * l.in();
+            }
+        }
+    }
+
+    /** partial[4 channels, 4 vectors] += sum over m rows of x[window + ci..ci+3]^T dy[row, panel]. */
+    private static void filterTile(float[] x, int[] offsets, int oOff, int ci, int m, float[] dy, int dyOff, int out,
+                                   float[] partial, int at) {
+        FloatVector a00 = FloatVector.zero(F), a01 = a00, a02 = a00, a03 = a00;
+        FloatVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+        FloatVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
+        FloatVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+        for (int r = 0, d = dyOff; r < m; r++, d += out) {
+            int src = offsets[oOff + r];
+            if (src < 0) {
+                continue;
+            }
+            src += ci;
+            FloatVector d0 = FloatVector.fromArray(F, dy, d);
+            FloatVector d1 = FloatVector.fromArray(F, dy, d + V);
+            FloatVector d2 = FloatVector.fromArray(F, dy, d + 2 * V);
+            FloatVector d3 = FloatVector.fromArray(F, dy, d + 3 * V);
+            FloatVector x0 = FloatVector.broadcast(F, x[src]);
+            a00 = d0.fma(x0, a00);
+            a01 = d1.fma(x0, a01);
+            a02 = d2.fma(x0, a02);
+            a03 = d3.fma(x0, a03);
+            FloatVector x1 = FloatVector.broadcast(F, x[src + 1]);
+            a10 = d0.fma(x1, a10);
+            a11 = d1.fma(x1, a11);
+            a12 = d2.fma(x1, a12);
+            a13 = d3.fma(x1, a13);
+            FloatVector x2 = FloatVector.broadcast(F, x[src + 2]);
+            a20 = d0.fma(x2, a20);
+            a21 = d1.fma(x2, a21);
+            a22 = d2.fma(x2, a22);
+            a23 = d3.fma(x2, a23);
+            FloatVector x3 = FloatVector.broadcast(F, x[src + 3]);
+            a30 = d0.fma(x3, a30);
+            a31 = d1.fma(x3, a31);
+            a32 = d2.fma(x3, a32);
+            a33 = d3.fma(x3, a33);
+        }
+        FloatVector.fromArray(F, partial, at).add(a00).intoArray(partial, at);
+        FloatVector.fromArray(F, partial, at + V).add(a01).intoArray(partial, at + V);
+        FloatVector.fromArray(F, partial, at + 2 * V).add(a02).intoArray(partial, at + 2 * V);
+        FloatVector.fromArray(F, partial, at + 3 * V).add(a03).intoArray(partial, at + 3 * V);
+        FloatVector.fromArray(F, partial, at + out).add(a10).intoArray(partial, at + out);
+        FloatVector.fromArray(F, partial, at + out + V).add(a11).intoArray(partial, at + out + V);
+        FloatVector.fromArray(F, partial, at + out + 2 * V).add(a12).intoArray(partial, at + out + 2 * V);
+        FloatVector.fromArray(F, partial, at + out + 3 * V).add(a13).intoArray(partial, at + out + 3 * V);
+        FloatVector.fromArray(F, partial, at + 2 * out).add(a20).intoArray(partial, at + 2 * out);
+        FloatVector.fromArray(F, partial, at + 2 * out + V).add(a21).intoArray(partial, at + 2 * out + V);
+        FloatVector.fromArray(F, partial, at + 2 * out + 2 * V).add(a22).intoArray(partial, at + 2 * out + 2 * V);
+        FloatVector.fromArray(F, partial, at + 2 * out + 3 * V).add(a23).intoArray(partial, at + 2 * out + 3 * V);
+        FloatVector.fromArray(F, partial, at + 3 * out).add(a30).intoArray(partial, at + 3 * out);
+        FloatVector.fromArray(F, partial, at + 3 * out + V).add(a31).intoArray(partial, at + 3 * out + V);
+        FloatVector.fromArray(F, partial, at + 3 * out + 2 * V).add(a32).intoArray(partial, at + 3 * out + 2 * V);
+        FloatVector.fromArray(F, partial, at + 3 * out + 3 * V).add(a33).intoArray(partial, at + 3 * out + 3 * V);
+    }
+}
