@@ -48,8 +48,8 @@ final class ImplicitConv {
         return l.groups() == 1 && !l.pointwise() && l.in() % 4 == 0 && l.out() % PANEL == 0;
     }
 
-    /** y [rows, out] = windows of x times w [k, out]. */
-    static void forward(ConvLayout l, Tensor x, float[] w, int wOff, float[] y) {
+    /** y [rows, out] = windows of x times w [k, out], plus bias [out], then relu when {@code relu}. */
+    static void forward(ConvLayout l, Tensor x, float[] w, int wOff, float[] y, float[] bias, boolean relu) {
         int rows = l.batch() * l.outSpatial();
         int tileRows = l.out() % PANEL == 0 ? 4 : 8;
         int tiles = (rows + tileRows - 1) / tileRows;
@@ -62,10 +62,10 @@ final class ImplicitConv {
                 float[] src = windowOffsets(l, x, r0, n, tileRows, offsets, scratch);
                 if (tileRows == 4) {
                     for (int j0 = 0; j0 < l.out(); j0 += PANEL) {
-                        tile4x4(src, offsets, l.kernelVolume(), l.in(), w, wOff + j0, l.out(), y, r0 * l.out() + j0, n);
+                        tile4x4(src, offsets, l.kernelVolume(), l.in(), w, wOff + j0, l.out(), y, r0 * l.out() + j0, n, bias, j0, relu);
                     }
                 } else {
-                    tile8x2(src, offsets, l.kernelVolume(), l.in(), w, wOff, l.out(), y, r0 * l.out(), n);
+                    tile8x2(src, offsets, l.kernelVolume(), l.in(), w, wOff, l.out(), y, r0 * l.out(), n, bias, relu);
                 }
             }
         });
@@ -101,7 +101,7 @@ final class ImplicitConv {
     }
 
     private static void tile4x4(float[] src, int[] offsets, int kv, int c, float[] w, int wOff, int out,
-                                float[] y, int yOff, int n) {
+                                float[] y, int yOff, int n, float[] bias, int biasOff, boolean relu) {
         FloatVector a00 = FloatVector.zero(F), a01 = a00, a02 = a00, a03 = a00;
         FloatVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
         FloatVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
@@ -139,32 +139,36 @@ final class ImplicitConv {
                 a33 = w3.fma(x3, a33);
             }
         }
-        a00.intoArray(y, yOff);
-        a01.intoArray(y, yOff + V);
-        a02.intoArray(y, yOff + 2 * V);
-        a03.intoArray(y, yOff + 3 * V);
+        FloatVector bias0 = FloatVector.fromArray(F, bias, biasOff);
+        FloatVector bias1 = FloatVector.fromArray(F, bias, biasOff + V);
+        FloatVector bias2 = FloatVector.fromArray(F, bias, biasOff + 2 * V);
+        FloatVector bias3 = FloatVector.fromArray(F, bias, biasOff + 3 * V);
+        finish(a00, bias0, relu).intoArray(y, yOff);
+        finish(a01, bias1, relu).intoArray(y, yOff + V);
+        finish(a02, bias2, relu).intoArray(y, yOff + 2 * V);
+        finish(a03, bias3, relu).intoArray(y, yOff + 3 * V);
         if (n > 1) {
-            a10.intoArray(y, yOff + out);
-            a11.intoArray(y, yOff + out + V);
-            a12.intoArray(y, yOff + out + 2 * V);
-            a13.intoArray(y, yOff + out + 3 * V);
+            finish(a10, bias0, relu).intoArray(y, yOff + out);
+            finish(a11, bias1, relu).intoArray(y, yOff + out + V);
+            finish(a12, bias2, relu).intoArray(y, yOff + out + 2 * V);
+            finish(a13, bias3, relu).intoArray(y, yOff + out + 3 * V);
         }
         if (n > 2) {
-            a20.intoArray(y, yOff + 2 * out);
-            a21.intoArray(y, yOff + 2 * out + V);
-            a22.intoArray(y, yOff + 2 * out + 2 * V);
-            a23.intoArray(y, yOff + 2 * out + 3 * V);
+            finish(a20, bias0, relu).intoArray(y, yOff + 2 * out);
+            finish(a21, bias1, relu).intoArray(y, yOff + 2 * out + V);
+            finish(a22, bias2, relu).intoArray(y, yOff + 2 * out + 2 * V);
+            finish(a23, bias3, relu).intoArray(y, yOff + 2 * out + 3 * V);
         }
         if (n > 3) {
-            a30.intoArray(y, yOff + 3 * out);
-            a31.intoArray(y, yOff + 3 * out + V);
-            a32.intoArray(y, yOff + 3 * out + 2 * V);
-            a33.intoArray(y, yOff + 3 * out + 3 * V);
+            finish(a30, bias0, relu).intoArray(y, yOff + 3 * out);
+            finish(a31, bias1, relu).intoArray(y, yOff + 3 * out + V);
+            finish(a32, bias2, relu).intoArray(y, yOff + 3 * out + 2 * V);
+            finish(a33, bias3, relu).intoArray(y, yOff + 3 * out + 3 * V);
         }
     }
 
     private static void tile8x2(float[] src, int[] offsets, int kv, int c, float[] w, int wOff, int out,
-                                float[] y, int yOff, int n) {
+                                float[] y, int yOff, int n, float[] bias, boolean relu) {
         FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
         FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0, b6 = a0, b7 = a0;
         for (int p = 0; p < kv; p++) {
@@ -201,15 +205,23 @@ final class ImplicitConv {
                 b7 = wb.fma(x, b7);
             }
         }
-        a0.intoArray(y, yOff);
-        b0.intoArray(y, yOff + V);
-        if (n > 1) { a1.intoArray(y, yOff + out); b1.intoArray(y, yOff + out + V); }
-        if (n > 2) { a2.intoArray(y, yOff + 2 * out); b2.intoArray(y, yOff + 2 * out + V); }
-        if (n > 3) { a3.intoArray(y, yOff + 3 * out); b3.intoArray(y, yOff + 3 * out + V); }
-        if (n > 4) { a4.intoArray(y, yOff + 4 * out); b4.intoArray(y, yOff + 4 * out + V); }
-        if (n > 5) { a5.intoArray(y, yOff + 5 * out); b5.intoArray(y, yOff + 5 * out + V); }
-        if (n > 6) { a6.intoArray(y, yOff + 6 * out); b6.intoArray(y, yOff + 6 * out + V); }
-        if (n > 7) { a7.intoArray(y, yOff + 7 * out); b7.intoArray(y, yOff + 7 * out + V); }
+        FloatVector left = FloatVector.fromArray(F, bias, 0);
+        FloatVector right = FloatVector.fromArray(F, bias, V);
+        finish(a0, left, relu).intoArray(y, yOff);
+        finish(b0, right, relu).intoArray(y, yOff + V);
+        if (n > 1) { finish(a1, left, relu).intoArray(y, yOff + out); finish(b1, right, relu).intoArray(y, yOff + out + V); }
+        if (n > 2) { finish(a2, left, relu).intoArray(y, yOff + 2 * out); finish(b2, right, relu).intoArray(y, yOff + 2 * out + V); }
+        if (n > 3) { finish(a3, left, relu).intoArray(y, yOff + 3 * out); finish(b3, right, relu).intoArray(y, yOff + 3 * out + V); }
+        if (n > 4) { finish(a4, left, relu).intoArray(y, yOff + 4 * out); finish(b4, right, relu).intoArray(y, yOff + 4 * out + V); }
+        if (n > 5) { finish(a5, left, relu).intoArray(y, yOff + 5 * out); finish(b5, right, relu).intoArray(y, yOff + 5 * out + V); }
+        if (n > 6) { finish(a6, left, relu).intoArray(y, yOff + 6 * out); finish(b6, right, relu).intoArray(y, yOff + 6 * out + V); }
+        if (n > 7) { finish(a7, left, relu).intoArray(y, yOff + 7 * out); finish(b7, right, relu).intoArray(y, yOff + 7 * out + V); }
+    }
+
+    /** The epilogue of one stored vector: plus the bias, then relu when asked. */
+    private static FloatVector finish(FloatVector acc, FloatVector bias, boolean relu) {
+        FloatVector v = acc.add(bias);
+        return relu ? v.max(0f) : v;
     }
 
     /** dw [k, out] = sum over rows of window(row)^T dy[row, :] (see the class comment for the order). */

@@ -154,6 +154,40 @@ class ConvTest {
         return tape.gradient(loss, x, f);
     }
 
+    /**
+     * The fused op adds the bias and applies relu exactly as the separate ops do, on every kernel
+     * path: implicit GEMM (64 and 32 outputs, gathered at padding), direct, im2col, float64.
+     */
+    @ParameterizedTest(name = "{0}x{1}x{2}x{3} -> {4} {5} {6}")
+    @CsvSource({
+        "2, 9, 8, 8, 64, SAME, FLOAT32",
+        "2, 9, 8, 8, 32, VALID, FLOAT32",
+        "1, 7, 7, 1, 32, SAME, FLOAT32",
+        "2, 6, 5, 2, 5, SAME, FLOAT32",
+        "1, 6, 6, 37, 19, VALID, FLOAT32",
+        "2, 6, 5, 3, 4, SAME, FLOAT64"
+    })
+    void convolutionWithBiasEqualsConvolutionThenBiasThenRelu(int n, int h, int w, int c, int out, String padding, DType dtype) {
+        Random r = new Random(n * 7 + out);
+        Tensor x = tf.cast(random(r, n, h, w, c), dtype);
+        Tensor f = tf.cast(random(r, 3, 3, c, out), dtype);
+        Tensor b = tf.cast(random(r, out), dtype);
+        int[] one = {1};
+        Tensor plain = tf.add(tf.conv2d(x, f, one, padding), b);
+        assertThat(tf.convolutionWithBias(x, f, b, false, one, padding, null, null).toDoubleArray())
+                .containsExactly(plain.toDoubleArray());
+        assertThat(tf.convolutionWithBias(x, f, b, true, one, padding, null, null).toDoubleArray())
+                .containsExactly(tf.relu(plain).toDoubleArray());
+    }
+
+    @Test
+    void convolutionWithBiasNamesAWrongBiasShape() {
+        Tensor x = tf.zeros(DType.FLOAT32, 1, 5, 5, 2);
+        Tensor f = tf.zeros(DType.FLOAT32, 3, 3, 2, 4);
+        assertThatThrownBy(() -> tf.convolutionWithBias(x, f, tf.zeros(DType.FLOAT32, 3), true, new int[] {1}, "SAME", null, null))
+                .hasMessageContaining("conv2d_bias_relu").hasMessageContaining("[4]").hasMessageContaining("[3]");
+    }
+
     @Test
     void conv1dAndConv3dAgreeWithConv2dOnAFlatAxis() {
         Random r = new Random(3);
