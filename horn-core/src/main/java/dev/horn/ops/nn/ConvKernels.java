@@ -96,10 +96,6 @@ final class ConvKernels {
             DirectConv.forward(l, (float[]) x.storage(), x.offset(), (float[]) w, wOff, (float[]) y);
             return;
         }
-        if (dtype == DType.FLOAT32 && NarrowConv.applies(l)) {
-            NarrowConv.forward(l, x, (float[]) w, wOff, (float[]) y);
-            return;
-        }
         if (l.pointwise()) { // the input is the column matrix: one GEMM per group, parallel inside
             int rows = l.batch() * l.outSpatial();
             for (int g = 0; g < l.groups(); g++) {

@@ -15,10 +15,11 @@ import jdk.incubator.vector.VectorSpecies;
  * overhead was as large as the products.
  *
  * <p>Forward (and the flipped-convolution input gradient): a tile of 4 output rows x 4 vectors
- * of outputs (a 64-wide panel with 512-bit vectors, repeated across wider outputs) or 8 rows x
- * 2 vectors (32 outputs): 16 accumulators, per window element 4 (2) filter loads, 4 (8)
- * broadcasts, 16 FMAs. A tile whose windows touch padding is gathered into a scratch first
- * ({@link ConvKernels#gather}), zeros included, and read from there by the same loop.
+ * of outputs (a 64-wide panel with 512-bit vectors, repeated across wider outputs; 16
+ * accumulators, per window element 4 filter loads, 4 broadcasts, 16 FMAs) or 4 rows x 1 or 2
+ * vectors (16 or 32 outputs; measured faster than 8 rows x 2, whose eight window offsets no
+ * longer fit the general registers). A tile whose windows touch padding is gathered into a scratch
+ * first ({@link ConvKernels#gather}), zeros included, and read from there by the same loop.
  *
  * <p>Filter gradient dw [k, out] = sum over rows of window(row)^T dy[row, :]: a tile of 4
  * consecutive channels of one kernel position x 4 vectors of outputs runs down a block of rows,
@@ -30,6 +31,7 @@ final class ImplicitConv {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int V = F.length();
     private static final int PANEL = 4 * V;
+    private static final int TILE_ROWS = 4;
     private static final int GRAIN_TILES = 8;
     /** Rows whose filter-gradient terms are summed into one partial: fixed, so sums do not depend on the threads. */
     private static final int SUM_ROWS = 4096;
@@ -38,9 +40,9 @@ final class ImplicitConv {
 
     private ImplicitConv() {}
 
-    /** One group, a real window, and outputs that fill whole 4-vector panels or exactly two vectors. */
+    /** One group, a real window, and outputs that fill whole 4-vector panels, or exactly one or two vectors. */
     static boolean appliesForward(ConvLayout l) {
-        return l.groups() == 1 && !l.pointwise() && (l.out() % PANEL == 0 || l.out() == 2 * V);
+        return l.groups() == 1 && !l.pointwise() && (l.out() % PANEL == 0 || l.out() == 2 * V || l.out() == V);
     }
 
     /** One group, channels in fours (a tile's broadcasts read 4 adjacent ones), outputs in whole panels. */
@@ -51,7 +53,7 @@ final class ImplicitConv {
     /** y [rows, out] = windows of x times w [k, out], plus bias [out], then relu when {@code relu}. */
     static void forward(ConvLayout l, Tensor x, float[] w, int wOff, float[] y, float[] bias, boolean relu) {
         int rows = l.batch() * l.outSpatial();
-        int tileRows = l.out() % PANEL == 0 ? 4 : 8;
+        int tileRows = TILE_ROWS;
         int tiles = (rows + tileRows - 1) / tileRows;
         Parallel.forRange(tiles, GRAIN_TILES, (s, e) -> {
             int[] offsets = new int[tileRows * l.kernelVolume()];
@@ -60,12 +62,13 @@ final class ImplicitConv {
                 int r0 = t * tileRows;
                 int n = Math.min(tileRows, rows - r0);
                 float[] src = windowOffsets(l, x, r0, n, tileRows, offsets, scratch);
-                if (tileRows == 4) {
+                if (l.out() % PANEL == 0) {
                     for (int j0 = 0; j0 < l.out(); j0 += PANEL) {
                         tile4x4(src, offsets, l.kernelVolume(), l.in(), w, wOff + j0, l.out(), y, r0 * l.out() + j0, n, bias, j0, relu);
                     }
                 } else {
-                    tile8x2(src, offsets, l.kernelVolume(), l.in(), w, wOff, l.out(), y, r0 * l.out(), n, bias, relu);
+                    tile4xNarrow(src, offsets, l.kernelVolume(), l.in(), w, wOff, l.out(), l.out() == 2 * V, y, r0 * l.out(), n,
+                            bias, relu);
                 }
             }
         });
@@ -167,55 +170,55 @@ final class ImplicitConv {
         }
     }
 
-    private static void tile8x2(float[] src, int[] offsets, int kv, int c, float[] w, int wOff, int out,
-                                float[] y, int yOff, int n, float[] bias, boolean relu) {
-        FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
-        FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0, b6 = a0, b7 = a0;
+    /** 4 rows x one vector of outputs, or two when {@code two} (a loop-invariant test the JIT hoists). */
+    private static void tile4xNarrow(float[] src, int[] offsets, int kv, int c, float[] w, int wOff, int out, boolean two,
+                                     float[] y, int yOff, int n, float[] bias, boolean relu) {
+        FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
+        FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0;
         for (int p = 0; p < kv; p++) {
-            int at = 8 * p;
-            int o0 = offsets[at], o1 = offsets[at + 1], o2 = offsets[at + 2], o3 = offsets[at + 3];
-            int o4 = offsets[at + 4], o5 = offsets[at + 5], o6 = offsets[at + 6], o7 = offsets[at + 7];
+            int o0 = offsets[4 * p];
+            int o1 = offsets[4 * p + 1];
+            int o2 = offsets[4 * p + 2];
+            int o3 = offsets[4 * p + 3];
             int wq = wOff + p * c * out;
             for (int ci = 0; ci < c; ci++, wq += out) {
+                FloatVector x0 = FloatVector.broadcast(F, src[o0 + ci]);
+                FloatVector x1 = FloatVector.broadcast(F, src[o1 + ci]);
+                FloatVector x2 = FloatVector.broadcast(F, src[o2 + ci]);
+                FloatVector x3 = FloatVector.broadcast(F, src[o3 + ci]);
                 FloatVector wa = FloatVector.fromArray(F, w, wq);
-                FloatVector wb = FloatVector.fromArray(F, w, wq + V);
-                FloatVector x = FloatVector.broadcast(F, src[o0 + ci]);
-                a0 = wa.fma(x, a0);
-                b0 = wb.fma(x, b0);
-                x = FloatVector.broadcast(F, src[o1 + ci]);
-                a1 = wa.fma(x, a1);
-                b1 = wb.fma(x, b1);
-                x = FloatVector.broadcast(F, src[o2 + ci]);
-                a2 = wa.fma(x, a2);
-                b2 = wb.fma(x, b2);
-                x = FloatVector.broadcast(F, src[o3 + ci]);
-                a3 = wa.fma(x, a3);
-                b3 = wb.fma(x, b3);
-                x = FloatVector.broadcast(F, src[o4 + ci]);
-                a4 = wa.fma(x, a4);
-                b4 = wb.fma(x, b4);
-                x = FloatVector.broadcast(F, src[o5 + ci]);
-                a5 = wa.fma(x, a5);
-                b5 = wb.fma(x, b5);
-                x = FloatVector.broadcast(F, src[o6 + ci]);
-                a6 = wa.fma(x, a6);
-                b6 = wb.fma(x, b6);
-                x = FloatVector.broadcast(F, src[o7 + ci]);
-                a7 = wa.fma(x, a7);
-                b7 = wb.fma(x, b7);
+                a0 = wa.fma(x0, a0);
+                a1 = wa.fma(x1, a1);
+                a2 = wa.fma(x2, a2);
+                a3 = wa.fma(x3, a3);
+                if (two) {
+                    FloatVector wb = FloatVector.fromArray(F, w, wq + V);
+                    b0 = wb.fma(x0, b0);
+                    b1 = wb.fma(x1, b1);
+                    b2 = wb.fma(x2, b2);
+                    b3 = wb.fma(x3, b3);
+                }
             }
         }
         FloatVector left = FloatVector.fromArray(F, bias, 0);
-        FloatVector right = FloatVector.fromArray(F, bias, V);
-        finish(a0, left, relu).intoArray(y, yOff);
-        finish(b0, right, relu).intoArray(y, yOff + V);
-        if (n > 1) { finish(a1, left, relu).intoArray(y, yOff + out); finish(b1, right, relu).intoArray(y, yOff + out + V); }
-        if (n > 2) { finish(a2, left, relu).intoArray(y, yOff + 2 * out); finish(b2, right, relu).intoArray(y, yOff + 2 * out + V); }
-        if (n > 3) { finish(a3, left, relu).intoArray(y, yOff + 3 * out); finish(b3, right, relu).intoArray(y, yOff + 3 * out + V); }
-        if (n > 4) { finish(a4, left, relu).intoArray(y, yOff + 4 * out); finish(b4, right, relu).intoArray(y, yOff + 4 * out + V); }
-        if (n > 5) { finish(a5, left, relu).intoArray(y, yOff + 5 * out); finish(b5, right, relu).intoArray(y, yOff + 5 * out + V); }
-        if (n > 6) { finish(a6, left, relu).intoArray(y, yOff + 6 * out); finish(b6, right, relu).intoArray(y, yOff + 6 * out + V); }
-        if (n > 7) { finish(a7, left, relu).intoArray(y, yOff + 7 * out); finish(b7, right, relu).intoArray(y, yOff + 7 * out + V); }
+        FloatVector right = two ? FloatVector.fromArray(F, bias, V) : left;
+        storeNarrow(y, yOff, two, finish(a0, left, relu), finish(b0, right, relu));
+        if (n > 1) {
+            storeNarrow(y, yOff + out, two, finish(a1, left, relu), finish(b1, right, relu));
+        }
+        if (n > 2) {
+            storeNarrow(y, yOff + 2 * out, two, finish(a2, left, relu), finish(b2, right, relu));
+        }
+        if (n > 3) {
+            storeNarrow(y, yOff + 3 * out, two, finish(a3, left, relu), finish(b3, right, relu));
+        }
+    }
+
+    private static void storeNarrow(float[] y, int at, boolean two, FloatVector left, FloatVector right) {
+        left.intoArray(y, at);
+        if (two) {
+            right.intoArray(y, at + V);
+        }
     }
 
     /** The epilogue of one stored vector: plus the bias, then relu when asked. */
