@@ -32,9 +32,9 @@ final class ConvKernels {
     record Epilogue(Tensor bias, boolean relu) {
         static final Epilogue NONE = new Epilogue(null, false);
 
-        /** The bias as a float array of out elements (zeros when there is none), for the float32 kernels. */
-        float[] floatBias(int out) {
-            return bias == null ? new float[out] : bias.contiguous().toFloatArray();
+        /** The bias as a float array of out elements (null when there is none), for the float32 kernels. */
+        float[] floatBias() {
+            return bias == null ? null : bias.contiguous().toFloatArray();
         }
 
         void applyTo(Object y, int out) {
@@ -42,7 +42,7 @@ final class ConvKernels {
                 return;
             }
             if (y instanceof float[] f) {
-                float[] b = floatBias(out);
+                float[] b = bias == null ? new float[out] : floatBias();
                 Parallel.forRange(f.length / out, GRAIN_ROWS, (s, e) -> {
                     for (int i = s * out; i < e * out; i++) {
                         float v = f[i] + b[i % out];
@@ -83,7 +83,7 @@ final class ConvKernels {
     private static void forward(ConvLayout l, Tensor x, Object w, int wOff, Object y, Epilogue epilogue) {
         DType dtype = x.dtype();
         if (dtype == DType.FLOAT32 && ImplicitConv.appliesForward(l)) {
-            ImplicitConv.forward(l, x, (float[]) w, wOff, (float[]) y, epilogue.floatBias(l.out()), epilogue.relu());
+            ImplicitConv.forward(l, x, (float[]) w, wOff, (float[]) y, epilogue.floatBias(), epilogue.relu());
             return;
         }
         forwardPlain(l, x, w, wOff, y);

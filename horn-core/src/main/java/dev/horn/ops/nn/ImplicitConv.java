@@ -45,12 +45,12 @@ final class ImplicitConv {
         return l.groups() == 1 && !l.pointwise() && (l.out() % PANEL == 0 || l.out() == 2 * V || l.out() == V);
     }
 
-    /** One group, channels in fours (a tile's broadcasts read 4 adjacent ones), outputs in whole panels. */
+    /** One group, a real window, and outputs in whole panels or exactly one or two vectors. */
     static boolean appliesFilter(ConvLayout l) {
-        return l.groups() == 1 && !l.pointwise() && l.in() % 4 == 0 && l.out() % PANEL == 0;
+        return l.groups() == 1 && !l.pointwise() && (l.out() % PANEL == 0 || l.out() == 2 * V || l.out() == V);
     }
 
-    /** y [rows, out] = windows of x times w [k, out], plus bias [out], then relu when {@code relu}. */
+    /** y [rows, out] = windows of x times w [k, out], plus bias [out] (none when null), then relu when {@code relu}. */
     static void forward(ConvLayout l, Tensor x, float[] w, int wOff, float[] y, float[] bias, boolean relu) {
         int rows = l.batch() * l.outSpatial();
         int tileRows = TILE_ROWS;
@@ -142,32 +142,29 @@ final class ImplicitConv {
                 a33 = w3.fma(x3, a33);
             }
         }
-        FloatVector bias0 = FloatVector.fromArray(F, bias, biasOff);
-        FloatVector bias1 = FloatVector.fromArray(F, bias, biasOff + V);
-        FloatVector bias2 = FloatVector.fromArray(F, bias, biasOff + 2 * V);
-        FloatVector bias3 = FloatVector.fromArray(F, bias, biasOff + 3 * V);
-        finish(a00, bias0, relu).intoArray(y, yOff);
-        finish(a01, bias1, relu).intoArray(y, yOff + V);
-        finish(a02, bias2, relu).intoArray(y, yOff + 2 * V);
-        finish(a03, bias3, relu).intoArray(y, yOff + 3 * V);
+        a00.intoArray(y, yOff);
+        a01.intoArray(y, yOff + V);
+        a02.intoArray(y, yOff + 2 * V);
+        a03.intoArray(y, yOff + 3 * V);
         if (n > 1) {
-            finish(a10, bias0, relu).intoArray(y, yOff + out);
-            finish(a11, bias1, relu).intoArray(y, yOff + out + V);
-            finish(a12, bias2, relu).intoArray(y, yOff + out + 2 * V);
-            finish(a13, bias3, relu).intoArray(y, yOff + out + 3 * V);
+            a10.intoArray(y, yOff + out);
+            a11.intoArray(y, yOff + out + V);
+            a12.intoArray(y, yOff + out + 2 * V);
+            a13.intoArray(y, yOff + out + 3 * V);
         }
         if (n > 2) {
-            finish(a20, bias0, relu).intoArray(y, yOff + 2 * out);
-            finish(a21, bias1, relu).intoArray(y, yOff + 2 * out + V);
-            finish(a22, bias2, relu).intoArray(y, yOff + 2 * out + 2 * V);
-            finish(a23, bias3, relu).intoArray(y, yOff + 2 * out + 3 * V);
+            a20.intoArray(y, yOff + 2 * out);
+            a21.intoArray(y, yOff + 2 * out + V);
+            a22.intoArray(y, yOff + 2 * out + 2 * V);
+            a23.intoArray(y, yOff + 2 * out + 3 * V);
         }
         if (n > 3) {
-            finish(a30, bias0, relu).intoArray(y, yOff + 3 * out);
-            finish(a31, bias1, relu).intoArray(y, yOff + 3 * out + V);
-            finish(a32, bias2, relu).intoArray(y, yOff + 3 * out + 2 * V);
-            finish(a33, bias3, relu).intoArray(y, yOff + 3 * out + 3 * V);
+            a30.intoArray(y, yOff + 3 * out);
+            a31.intoArray(y, yOff + 3 * out + V);
+            a32.intoArray(y, yOff + 3 * out + 2 * V);
+            a33.intoArray(y, yOff + 3 * out + 3 * V);
         }
+        epilogue(y, yOff, n, out, PANEL, bias, biasOff, relu);
     }
 
     /** 4 rows x one vector of outputs, or two when {@code two} (a loop-invariant test the JIT hoists). */
@@ -200,31 +197,132 @@ final class ImplicitConv {
                 }
             }
         }
-        FloatVector left = FloatVector.fromArray(F, bias, 0);
-        FloatVector right = two ? FloatVector.fromArray(F, bias, V) : left;
-        storeNarrow(y, yOff, two, finish(a0, left, relu), finish(b0, right, relu));
+        a0.intoArray(y, yOff);
         if (n > 1) {
-            storeNarrow(y, yOff + out, two, finish(a1, left, relu), finish(b1, right, relu));
+            a1.intoArray(y, yOff + out);
         }
         if (n > 2) {
-            storeNarrow(y, yOff + 2 * out, two, finish(a2, left, relu), finish(b2, right, relu));
+            a2.intoArray(y, yOff + 2 * out);
         }
         if (n > 3) {
-            storeNarrow(y, yOff + 3 * out, two, finish(a3, left, relu), finish(b3, right, relu));
+            a3.intoArray(y, yOff + 3 * out);
         }
-    }
-
-    private static void storeNarrow(float[] y, int at, boolean two, FloatVector left, FloatVector right) {
-        left.intoArray(y, at);
         if (two) {
-            right.intoArray(y, at + V);
+            b0.intoArray(y, yOff + V);
+            if (n > 1) {
+                b1.intoArray(y, yOff + out + V);
+            }
+            if (n > 2) {
+                b2.intoArray(y, yOff + 2 * out + V);
+            }
+            if (n > 3) {
+                b3.intoArray(y, yOff + 3 * out + V);
+            }
+        }
+        epilogue(y, yOff, n, out, out, bias, 0, relu);
+    }
+
+
+    /**
+     * {@link #filterTile} for window elements q..q+3 that need not share a kernel position (few
+     * channels: the first layer's one), and 1, 2 or 4 vectors of outputs; each element has its
+     * own offset row, rows reading padding at one of them take 0 there, and elements past k
+     * repeat the last one and are not stored.
+     */
+    private static void filterTileAnyChannels(float[] x, int[] offsets, int q, int c, int k, int m, int vectors,
+                                              float[] dy, int dyOff, int out, float[] partial, int at, float[] tile) {
+        int q1 = Math.min(q + 1, k - 1);
+        int q2 = Math.min(q + 2, k - 1);
+        int q3 = Math.min(q + 3, k - 1);
+        int t0 = q / c * SUB_ROWS, t1 = q1 / c * SUB_ROWS, t2 = q2 / c * SUB_ROWS, t3 = q3 / c * SUB_ROWS;
+        int c0 = q % c, c1 = q1 % c, c2 = q2 % c, c3 = q3 % c;
+        FloatVector a00 = FloatVector.zero(F), a01 = a00, a02 = a00, a03 = a00;
+        FloatVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+        FloatVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
+        FloatVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+        for (int r = 0, d = dyOff; r < m; r++, d += out) {
+            int o0 = offsets[t0 + r], o1 = offsets[t1 + r], o2 = offsets[t2 + r], o3 = offsets[t3 + r];
+            float v0, v1, v2, v3;
+            if ((o0 | o1 | o2 | o3) >= 0) {
+                v0 = x[o0 + c0];
+                v1 = x[o1 + c1];
+                v2 = x[o2 + c2];
+                v3 = x[o3 + c3];
+            } else { // a window at the border
+                v0 = o0 < 0 ? 0f : x[o0 + c0];
+                v1 = o1 < 0 ? 0f : x[o1 + c1];
+                v2 = o2 < 0 ? 0f : x[o2 + c2];
+                v3 = o3 < 0 ? 0f : x[o3 + c3];
+            }
+            FloatVector x0 = FloatVector.broadcast(F, v0);
+            FloatVector x1 = FloatVector.broadcast(F, v1);
+            FloatVector x2 = FloatVector.broadcast(F, v2);
+            FloatVector x3 = FloatVector.broadcast(F, v3);
+            FloatVector d0 = FloatVector.fromArray(F, dy, d);
+            a00 = d0.fma(x0, a00);
+            a10 = d0.fma(x1, a10);
+            a20 = d0.fma(x2, a20);
+            a30 = d0.fma(x3, a30);
+            if (vectors > 1) {
+                FloatVector d1 = FloatVector.fromArray(F, dy, d + V);
+                a01 = d1.fma(x0, a01);
+                a11 = d1.fma(x1, a11);
+                a21 = d1.fma(x2, a21);
+                a31 = d1.fma(x3, a31);
+            }
+            if (vectors > 2) {
+                FloatVector d2 = FloatVector.fromArray(F, dy, d + 2 * V);
+                FloatVector d3 = FloatVector.fromArray(F, dy, d + 3 * V);
+                a02 = d2.fma(x0, a02);
+                a12 = d2.fma(x1, a12);
+                a22 = d2.fma(x2, a22);
+                a32 = d2.fma(x3, a32);
+                a03 = d3.fma(x0, a03);
+                a13 = d3.fma(x1, a13);
+                a23 = d3.fma(x2, a23);
+                a33 = d3.fma(x3, a33);
+            }
+        }
+        // through a scratch tile: a helper taking the vectors as arguments would not be inlined, and would box them
+        a00.intoArray(tile, 0);
+        a01.intoArray(tile, V);
+        a02.intoArray(tile, 2 * V);
+        a03.intoArray(tile, 3 * V);
+        a10.intoArray(tile, 4 * V);
+        a11.intoArray(tile, 5 * V);
+        a12.intoArray(tile, 6 * V);
+        a13.intoArray(tile, 7 * V);
+        a20.intoArray(tile, 8 * V);
+        a21.intoArray(tile, 9 * V);
+        a22.intoArray(tile, 10 * V);
+        a23.intoArray(tile, 11 * V);
+        a30.intoArray(tile, 12 * V);
+        a31.intoArray(tile, 13 * V);
+        a32.intoArray(tile, 14 * V);
+        a33.intoArray(tile, 15 * V);
+        for (int i = 0; i < 4 && q + i < k; i++) {
+            RowAdd.add(partial, at + (q + i) * out, tile, 4 * V * i, vectors * V, 1);
         }
     }
 
-    /** The epilogue of one stored vector: plus the bias, then relu when asked. */
-    private static FloatVector finish(FloatVector acc, FloatVector bias, boolean relu) {
-        FloatVector v = acc.add(bias);
-        return relu ? v.max(0f) : v;
+    /**
+     * Adds the bias to n stored rows of {@code width} outputs from y[at] (row stride out) and
+     * applies relu when asked, while they are in the L1 cache. A pass over arrays rather than
+     * over the accumulators: a helper taking vectors as arguments is not always inlined in a
+     * method this size, and then boxes them.
+     */
+    private static void epilogue(float[] y, int at, int n, int out, int width, float[] bias, int biasOff, boolean relu) {
+        if (bias == null && !relu) {
+            return;
+        }
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < width; j += V) {
+                int i = at + r * out + j;
+                FloatVector v = FloatVector.fromArray(F, y, i);
+                v = bias == null ? v : v.add(FloatVector.fromArray(F, bias, biasOff + j));
+                (relu ? v.max(0f) : v).intoArray(y, i);
+            }
+        }
     }
 
     /** dw [k, out] = sum over rows of window(row)^T dy[row, :] (see the class comment for the order). */
@@ -239,17 +337,28 @@ final class ImplicitConv {
             int kv = l.kernelVolume();
             int c = l.in();
             int[] offsets = new int[kv * SUB_ROWS];
+            float[] tile = new float[16 * V];
             for (int b = s; b < e; b++) {
                 int end = Math.min(rows, (b + 1) * SUM_ROWS);
                 for (int r0 = b * SUM_ROWS; r0 < end; r0 += SUB_ROWS) {
                     int m = Math.min(SUB_ROWS, end - r0);
                     rowOffsets(l, x.offset(), r0, m, offsets);
-                    for (int p = 0; p < kv; p++) {
-                        for (int ci = 0; ci < c; ci += 4) {
-                            for (int j0 = 0; j0 < out; j0 += PANEL) {
-                                filterTile(xs, offsets, p * SUB_ROWS, ci, m, dy, dyOff + r0 * out + j0, out,
-                                        partial, b * k * out + (p * c + ci) * out + j0);
+                    if (c % 4 == 0 && out % PANEL == 0) { // a quad of channels shares its kernel position's offsets
+                        for (int p = 0; p < kv; p++) {
+                            for (int ci = 0; ci < c; ci += 4) {
+                                for (int j0 = 0; j0 < out; j0 += PANEL) {
+                                    filterTile(xs, offsets, p * SUB_ROWS, ci, m, dy, dyOff + r0 * out + j0, out,
+                                            partial, b * k * out + (p * c + ci) * out + j0);
+                                }
                             }
+                        }
+                        continue;
+                    }
+                    int vectors = Math.min(4, out / V);
+                    for (int q = 0; q < k; q += 4) {
+                        for (int j0 = 0; j0 < out; j0 += vectors * V) {
+                            filterTileAnyChannels(xs, offsets, q, c, k, m, vectors, dy, dyOff + r0 * out + j0, out,
+                                    partial, b * k * out + j0, tile);
                         }
                     }
                 }

@@ -69,7 +69,12 @@ class ConvTest {
         "2, 7, 6, 4, 3, 3, 4, 128, 2, 1, 1, 2, SAME",
         "1, 6, 7, 8, 3, 3, 8, 32, 1, 1, 1, 1, VALID",
         "1, 12, 12, 32, 3, 3, 32, 8, 1, 1, 1, 1, VALID",
-        "2, 48, 48, 4, 3, 3, 4, 64, 1, 1, 1, 1, SAME"
+        "2, 48, 48, 4, 3, 3, 4, 64, 1, 1, 1, 1, SAME",
+        // filter gradients over any channel count: a first layer's single channel, 3 channels into 16, 2 into a panel
+        "2, 9, 8, 1, 3, 3, 1, 32, 1, 1, 1, 1, VALID",
+        "1, 7, 7, 3, 3, 3, 3, 16, 1, 1, 1, 1, SAME",
+        "1, 6, 8, 2, 3, 3, 2, 64, 2, 2, 1, 1, SAME",
+        "2, 50, 50, 1, 3, 3, 1, 32, 1, 1, 1, 1, SAME"
     })
     void conv2dMatchesTheNaiveReferenceWithGradients(int n, int h, int w, int c, int kh, int kw, int cg, int o,
                                                      int sh, int sw, int dh, int dw, String padding) {
