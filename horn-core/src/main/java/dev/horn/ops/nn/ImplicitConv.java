@@ -32,6 +32,8 @@ final class ImplicitConv {
     private static final int V = F.length();
     private static final int PANEL = 4 * V;
     private static final int TILE_ROWS = 4;
+    /** What may stay in a core's L2 cache (1 MiB on the machines measured) beside the streamed data. */
+    private static final long CACHED_BYTES = 640 << 10;
     private static final int GRAIN_TILES = 8;
     /** Rows whose filter-gradient terms are summed into one partial: fixed, so sums do not depend on the threads. */
     private static final int SUM_ROWS = 4096;
@@ -40,13 +42,21 @@ final class ImplicitConv {
 
     private ImplicitConv() {}
 
-    /** One group, a real window, and outputs that fill whole 4-vector panels, or exactly one or two vectors. */
+    /**
+     * One group, a real window, outputs that fill whole 4-vector panels or exactly one or two
+     * vectors, and a panel of filters (k x up to 64 floats) that stays in the L2 cache while the
+     * tiles stream past it: the im2col GEMM, which blocks k, is faster beyond that (7x7x512).
+     */
     static boolean appliesForward(ConvLayout l) {
-        return l.groups() == 1 && !l.pointwise() && (l.out() % PANEL == 0 || l.out() == 2 * V || l.out() == V);
+        return fits(l) && 4L * l.k() * Math.min(l.out(), PANEL) <= CACHED_BYTES;
     }
 
-    /** One group, a real window, and outputs in whole panels or exactly one or two vectors. */
+    /** As {@link #appliesForward}, with the whole [k, out] partial sum the row blocks add into in the L2 cache. */
     static boolean appliesFilter(ConvLayout l) {
+        return fits(l) && 4L * l.k() * l.out() <= CACHED_BYTES;
+    }
+
+    private static boolean fits(ConvLayout l) {
         return l.groups() == 1 && !l.pointwise() && (l.out() % PANEL == 0 || l.out() == 2 * V || l.out() == V);
     }
 
