@@ -44,9 +44,11 @@ final class ConvKernels {
             if (y instanceof float[] f) {
                 float[] b = bias == null ? new float[out] : floatBias();
                 Parallel.forRange(f.length / out, GRAIN_ROWS, (s, e) -> {
-                    for (int i = s * out; i < e * out; i++) {
-                        float v = f[i] + b[i % out];
-                        f[i] = relu ? Math.max(v, 0f) : v;
+                    for (int row = s; row < e; row++) {
+                        RowAdd.add(f, row * out, b, 0, out, 1);
+                    }
+                    if (relu) {
+                        RowAdd.clampBelowZero(f, s * out, (e - s) * out);
                     }
                 });
             } else {
@@ -92,6 +94,10 @@ final class ConvKernels {
 
     private static void forwardPlain(ConvLayout l, Tensor x, Object w, int wOff, Object y) {
         DType dtype = x.dtype();
+        if (dtype == DType.FLOAT32 && NarrowConv.applies(l)) {
+            NarrowConv.forward(l, x, (float[]) w, wOff, (float[]) y);
+            return;
+        }
         if (dtype == DType.FLOAT32 && DirectConv.applies(l)) {
             DirectConv.forward(l, (float[]) x.storage(), x.offset(), (float[]) w, wOff, (float[]) y);
             return;

@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  * be boxed on every step.
  */
 final class DirectConv {
-    private static final int MAX_DEPTH = 32;
+    static final int MAX_DEPTH = 32;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int GRAIN_ROWS = 128;
     private static final int BLOCK_ROWS = 1024;

@@ -16,9 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Forward (and the flipped-convolution input gradient): a tile of 4 output rows x 4 vectors
  * of outputs (a 64-wide panel with 512-bit vectors, repeated across wider outputs; 16
- * accumulators, per window element 4 filter loads, 4 broadcasts, 16 FMAs) or 4 rows x 1 or 2
- * vectors (16 or 32 outputs; measured faster than 8 rows x 2, whose eight window offsets no
- * longer fit the general registers). A tile whose windows touch padding is gathered into a scratch
+ * accumulators, per window element 4 filter loads, 4 broadcasts, 16 FMAs) or, over short
+ * windows (a first layer's), 4 rows x 1 or 2 vectors (16 or 32 outputs; measured faster than
+ * 8 rows x 2, whose eight window offsets no longer fit the general registers). A tile whose windows touch padding is gathered into a scratch
  * first ({@link ConvKernels#gather}), zeros included, and read from there by the same loop.
  *
  * <p>Filter gradient dw [k, out] = sum over rows of window(row)^T dy[row, :]: a tile of 4
@@ -46,9 +46,12 @@ final class ImplicitConv {
      * One group, a real window, outputs that fill whole 4-vector panels or exactly one or two
      * vectors, and a panel of filters (k x up to 64 floats) that stays in the L2 cache while the
      * tiles stream past it: the im2col GEMM, which blocks k, is faster beyond that (7x7x512).
+     * One or two vectors over a long window go to {@link NarrowConv}, whose gathered windows
+     * and single loop down k measured 20% faster there (the MNIST input gradient, k = 576).
      */
     static boolean appliesForward(ConvLayout l) {
-        return fits(l) && 4L * l.k() * Math.min(l.out(), PANEL) <= CACHED_BYTES;
+        boolean narrow = l.out() % PANEL != 0;
+        return fits(l) && 4L * l.k() * Math.min(l.out(), PANEL) <= CACHED_BYTES && !(narrow && NarrowConv.applies(l));
     }
 
     /** As {@link #appliesForward}, with the whole [k, out] partial sum the row blocks add into in the L2 cache. */
