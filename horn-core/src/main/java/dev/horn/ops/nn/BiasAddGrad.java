@@ -70,9 +70,31 @@ public final class BiasAddGrad extends Op {
         return new Tensor[] {Tensor.wrap(g.dtype(), Shape.of(c), db)};
     }
 
-    /** out[j] = sum of src[from + r * c + j] over n rows, a vector of channels at a time. */
+    /** out[j] = sum of src[from + r * c + j] over n rows, vectors of channels at a time (masked only at the tail). */
     private static void sumRows(float[] src, int from, int n, int c, float[] out, int at) {
-        for (int j = 0; j < c; j += F.length()) {
+        int v = F.length();
+        int j = 0;
+        for (; j + 4 * v <= c; j += 4 * v) { // four vectors in one pass down the rows: four independent sums
+            FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
+            for (int r = 0, i = from + j; r < n; r++, i += c) {
+                a0 = a0.add(FloatVector.fromArray(F, src, i));
+                a1 = a1.add(FloatVector.fromArray(F, src, i + v));
+                a2 = a2.add(FloatVector.fromArray(F, src, i + 2 * v));
+                a3 = a3.add(FloatVector.fromArray(F, src, i + 3 * v));
+            }
+            a0.intoArray(out, at + j);
+            a1.intoArray(out, at + j + v);
+            a2.intoArray(out, at + j + 2 * v);
+            a3.intoArray(out, at + j + 3 * v);
+        }
+        for (int bound = F.loopBound(c); j < bound; j += v) {
+            FloatVector acc = FloatVector.zero(F);
+            for (int r = 0, i = from + j; r < n; r++, i += c) {
+                acc = acc.add(FloatVector.fromArray(F, src, i));
+            }
+            acc.intoArray(out, at + j);
+        }
+        if (j < c) {
             VectorMask<Float> m = F.indexInRange(j, c);
             FloatVector acc = FloatVector.zero(F);
             for (int r = 0, i = from + j; r < n; r++, i += c) {

@@ -187,6 +187,17 @@ class ConvTest {
                 .containsExactly(tf.relu(plain).toDoubleArray());
     }
 
+    /** bias_add_grad sums every axis but the last: 80 channels (four vectors and one), more rows than one block. */
+    @ParameterizedTest(name = "{0} channels")
+    @CsvSource({"80", "64", "5"})
+    void biasAddGradIsTheSumOverAllButTheLastAxis(int channels) {
+        Random r = new Random(channels);
+        Tensor g = random(r, 3, 700, channels);
+        double[] expected = tf.reduceSum(g, 0, 1).toDoubleArray();
+        assertClose(new BiasAddGrad().apply(g).toDoubleArray(), expected, 1e-12);
+        assertClose(new BiasAddGrad().apply(tf.cast(g, DType.FLOAT32)).toDoubleArray(), expected, 1e-4);
+    }
+
     @Test
     void convolutionWithBiasNamesAWrongBiasShape() {
         Tensor x = tf.zeros(DType.FLOAT32, 1, 5, 5, 2);
