@@ -51,6 +51,14 @@ public interface NnOps {
     default Tensor conv3d(Tensor input, Tensor filters, int[] strides, String padding, String dataFormat, int[] dilations) {
         return WindowedOps.convolution("conv3d", checkRank("conv3d", input, 5), filters, strides, padding, dataFormat, dilations);
     }
+    /**
+     * {@code relu(convolution(input, filters) + bias)} (no relu when {@code relu} is false) in one pass over the
+     * output, as TensorFlow's fused conv2d: bias [out channels], the rest as {@link #convolution}.
+     */
+    default Tensor convolutionWithBias(Tensor input, Tensor filters, Tensor bias, boolean relu, int[] strides, String padding,
+                                       String dataFormat, int[] dilations) {
+        return WindowedOps.convolutionWithBias("convolution", input, filters, bias, relu, strides, padding, dataFormat, dilations);
+    }
     /** {@code tf.nn.depthwise_conv2d}: filter [kh, kw, in, multiplier], output channel c * multiplier + m. */
     default Tensor depthwiseConv2d(Tensor input, Tensor filter, int[] strides, String padding) { return depthwiseConv2d(input, filter, strides, padding, null, null); }
     default Tensor depthwiseConv2d(Tensor input, Tensor filter, int[] strides, String padding, String dataFormat, int[] dilations) {

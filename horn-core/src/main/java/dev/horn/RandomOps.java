@@ -53,6 +53,15 @@ public interface RandomOps {
     }
     default Tensor bernoulli(int[] shape, double p) { return randomBernoulli(shape, p); }
 
+    /**
+     * Inverted dropout's mask in one pass: 1 / (1 - rate) where a uniform draw in [0, 1) is at
+     * least {@code rate}, else 0; the same draw and compare as {@code randomUniform} then
+     * {@code greaterEqual}, cast and scale. A null seed draws from the global seed.
+     */
+    default Tensor dropoutMask(int[] shape, double rate, DType dtype, Long seed) {
+        return new RandomTensor(Distribution.DROPOUT_MASK, Shape.of(shape), dtype, rate, 1 / (1 - rate), seed).apply();
+    }
+
     // with a Shape, as R's shape(): tf.randomUniform(shape(1), -1, 1)
     default Tensor randomUniform(Shape shape, double min, double max) { return randomUniform(shape.dims(), min, max); }
     default Tensor randomNormal(Shape shape, double mean, double stddev) { return randomNormal(shape.dims(), mean, stddev); }

@@ -13,6 +13,8 @@ public record PhiloxStream(long key, long stream, long first) {
     private static final long RETRY_STRIDE = 1L << 44;
     private static final float FLOAT_EPSILON = 1.0e-7f;
     private static final double DOUBLE_EPSILON = 1.0e-7;
+    /** Blocks drawn in lanes at a time: 4 KiB of words, in the L1 cache while they are read. */
+    private static final int CHUNK_BLOCKS = 256;
 
     /** Blocks that {@code n} elements of {@code dtype} take (truncated normal: one per element). */
     public static long blocks(DType dtype, long n, boolean truncated) {
@@ -36,9 +38,12 @@ public record PhiloxStream(long key, long stream, long first) {
                 float[] o = (float[]) out;
                 float l = (float) lo;
                 float range = (float) hi - l;
-                for (int i = from; i < to; i++) {
-                    last = refresh(i >>> 2, last, w);
-                    o[i] = unitFloat(w[i & 3]) * range + l;
+                int[] words = new int[4 * CHUNK_BLOCKS];
+                for (int i = from; i < to; ) {
+                    int base = drawWords(i, to, words);
+                    for (int end = Math.min(to, base + words.length); i < end; i++) {
+                        o[i] = unitFloat(words[i - base]) * range + l;
+                    }
                 }
             }
             case FLOAT64 -> {
@@ -69,6 +74,51 @@ public record PhiloxStream(long key, long stream, long first) {
             }
             default -> throw new IllegalArgumentException("random_uniform: unsupported dtype " + dtype);
         }
+    }
+
+    /**
+     * A dropout mask: {@code scale} where a uniform draw in [0, 1) (as {@link #uniform} draws it)
+     * is at least {@code rate}, else 0, into {@code out[from, to)}.
+     */
+    public void dropoutMask(DType dtype, Object out, int from, int to, double rate, double scale) {
+        if (dtype == DType.FLOAT32) {
+            float[] o = (float[]) out;
+            // unitFloat(w) is exactly (w's 23 low bits) x 2^-23, so the comparison is one on those
+            // bits, and the select a mask on the scale's bits: no branch to mispredict on random data
+            int threshold = (int) Math.ceil((double) (float) rate * (1 << 23));
+            int keepBits = Float.floatToRawIntBits((float) scale);
+            int[] words = new int[4 * CHUNK_BLOCKS];
+            for (int i = from; i < to; ) {
+                int base = drawWords(i, to, words);
+                for (int end = Math.min(to, base + words.length); i < end; i++) {
+                    int below = ((words[i - base] & 0x7FFFFF) - threshold) >> 31;
+                    o[i] = Float.intBitsToFloat(keepBits & ~below);
+                }
+            }
+        } else if (dtype == DType.FLOAT64) {
+            double[] o = (double[]) out;
+            int[] w = new int[4];
+            long last = -1;
+            for (int i = from; i < to; i++) {
+                last = refresh(i >>> 1, last, w);
+                int j = (i & 1) * 2;
+                o[i] = unitDouble(w[j], w[j + 1]) >= rate ? scale : 0;
+            }
+        } else {
+            throw new IllegalArgumentException("dropout_mask: expected float32 or float64, got " + dtype);
+        }
+    }
+
+    /**
+     * The words of float32 element i's block and the blocks after it (up to {@link
+     * #CHUNK_BLOCKS}, none past element to - 1's), drawn in vector lanes; returns the element
+     * whose word is words[0].
+     */
+    private int drawWords(int i, int to, int[] words) {
+        long block = i >>> 2;
+        int count = (int) Math.min(CHUNK_BLOCKS, ((to - 1) >>> 2) - block + 1);
+        PhiloxLanes.fill(key, stream, first + block, count, words);
+        return (int) (block * 4);
     }
 
     /** Standard normal by Box-Muller, scaled to mean and stddev. */

@@ -22,7 +22,7 @@ public final class RandomTensors {
     private static Tensor generate(Shape shape, DType dtype, Long seed, boolean truncated, Fill fill) {
         int n = shape.size();
         PhiloxStream stream = Seeds.reserve(seed, PhiloxStream.blocks(dtype, n, truncated));
-        Object out = HeapArrays.newArray(dtype, n);
+        Object out = HeapArrays.newUninitialized(dtype, n); // every element is drawn
         Parallel.forRange(n, GRAIN, (s, e) -> fill.run(stream, out, s, e));
         return Tensor.wrap(dtype, shape, out);
     }
@@ -53,6 +53,15 @@ public final class RandomTensors {
         floating("truncated_normal", dtype);
         return generate(Shape.of(shape), dtype, seed, true,
                 (st, out, a, b) -> st.truncatedNormal(dtype, out, a, b, mean, stddev));
+    }
+
+    /** A dropout keep mask: {@code scale} where a uniform draw in [0, 1) is at least {@code rate}, else 0. */
+    public static Tensor dropoutMask(int[] shape, double rate, double scale, DType dtype, Long seed) {
+        floating("dropout_mask", dtype);
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("dropout_mask: rate must be in [0, 1), got " + rate);
+        }
+        return generate(Shape.of(shape), dtype, seed, false, (st, out, a, b) -> st.dropoutMask(dtype, out, a, b, rate, scale));
     }
 
     /** Ones with probability p, zeros otherwise, in {@code dtype}: a uniform draw compared with p. */

@@ -37,6 +37,43 @@ class PhiloxTest {
         assertThat(a).containsExactly(b);
     }
 
+    /** Blocks drawn in vector lanes are Philox's, across a carry into the index's high word and for a ragged count. */
+    @Test
+    void laneBlocksEqualScalarBlocks() {
+        long[][] cases = {{42, 7, 3}, {0x299f31d0a4093822L, 0xF370734413198a2eL, 0xFFFFFFFFL - 5}, {-1, -1, -20}};
+        for (long[] c : cases) {
+            int count = 37;
+            int[] lanes = new int[4 * count];
+            PhiloxLanes.fill(c[0], c[1], c[2], count, lanes);
+            int[] one = new int[4];
+            for (int b = 0; b < count; b++) {
+                Philox.block(c[0], c[1], c[2] + b, one);
+                assertThat(java.util.Arrays.copyOfRange(lanes, 4 * b, 4 * b + 4)).as("block %d of %s", b, java.util.Arrays.toString(c))
+                        .containsExactly(one);
+            }
+        }
+    }
+
+    /** The dropout mask is the uniform draw compared with the rate and scaled, for any split of the range. */
+    @Test
+    void dropoutMaskIsTheScaledUniformComparison() {
+        PhiloxStream stream = new PhiloxStream(5, 9, 11);
+        int n = 2051;
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            Object uniform = dev.horn.internal.cpu.HeapArrays.newArray(dtype, n);
+            Object mask = dev.horn.internal.cpu.HeapArrays.newArray(dtype, n);
+            stream.uniform(dtype, uniform, 0, n, 0, 1);
+            stream.dropoutMask(dtype, mask, 0, 1030, 0.25, 1 / 0.75);
+            stream.dropoutMask(dtype, mask, 1030, n, 0.25, 1 / 0.75);
+            for (int i = 0; i < n; i++) {
+                double u = java.lang.reflect.Array.getDouble(uniform, i);
+                double m = java.lang.reflect.Array.getDouble(mask, i);
+                double expected = dtype == DType.FLOAT32 ? ((float) u >= 0.25f ? (float) (1 / 0.75) : 0f) : (u >= 0.25 ? 1 / 0.75 : 0);
+                assertThat(m).as("%s element %d", dtype, i).isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     void unitFloatCoversZeroToJustBelowOne() {
         assertThat(PhiloxStream.unitFloat(0)).isEqualTo(0f);

@@ -25,25 +25,81 @@ final class ConvKernels {
 
     private ConvKernels() {}
 
+    /**
+     * What is done to each output row before it is stored: the bias [out] added, then relu when
+     * {@code relu}. The register-tiled kernels apply it in registers; the others in a pass after.
+     */
+    record Epilogue(Tensor bias, boolean relu) {
+        static final Epilogue NONE = new Epilogue(null, false);
+
+        /** The bias as a float array of out elements (null when there is none), for the float32 kernels. */
+        float[] floatBias() {
+            return bias == null ? null : bias.contiguous().toFloatArray();
+        }
+
+        void applyTo(Object y, int out) {
+            if (bias == null && !relu) {
+                return;
+            }
+            if (y instanceof float[] f) {
+                float[] b = bias == null ? new float[out] : floatBias();
+                Parallel.forRange(f.length / out, GRAIN_ROWS, (s, e) -> {
+                    for (int row = s; row < e; row++) {
+                        RowAdd.add(f, row * out, b, 0, out, 1);
+                    }
+                    if (relu) {
+                        RowAdd.clampBelowZero(f, s * out, (e - s) * out);
+                    }
+                });
+            } else {
+                double[] d = (double[]) y;
+                double[] b = bias == null ? new double[out] : bias.contiguous().toDoubleArray();
+                for (int i = 0; i < d.length; i++) {
+                    double v = d[i] + b[i % out];
+                    d[i] = relu ? Math.max(v, 0) : v;
+                }
+            }
+        }
+    }
+
     /** y = conv(x, w). */
     static Tensor forward(Window window, Tensor input, Tensor filters, Shape outShape) {
+        return forward(window, input, filters, Epilogue.NONE, outShape);
+    }
+
+    /** y = epilogue(conv(x, w)). */
+    static Tensor forward(Window window, Tensor input, Tensor filters, Epilogue epilogue, Shape outShape) {
         Tensor x = input.contiguous();
         Tensor w = filters.contiguous();
         ConvLayout l = ConvLayout.of(window, x.shape(), w.shape(), outShape);
         Object y = HeapArrays.newUninitialized(x.dtype(), outShape.size());
-        forward(l, x, w.storage(), w.offset(), y);
+        forward(l, x, w.storage(), w.offset(), y, epilogue);
         return Tensor.wrap(x.dtype(), outShape, y);
     }
 
     /** y = conv(x, w) for a layout: direct for short windows in float32, else im2col and GEMM. */
     static void forward(ConvLayout l, Tensor x, Object w, int wOff, Object y) {
+        forward(l, x, w, wOff, y, Epilogue.NONE);
+    }
+
+    private static void forward(ConvLayout l, Tensor x, Object w, int wOff, Object y, Epilogue epilogue) {
         DType dtype = x.dtype();
-        if (dtype == DType.FLOAT32 && DirectConv.applies(l)) {
-            DirectConv.forward(l, (float[]) x.storage(), x.offset(), (float[]) w, wOff, (float[]) y);
+        if (dtype == DType.FLOAT32 && ImplicitConv.appliesForward(l)) {
+            ImplicitConv.forward(l, x, (float[]) w, wOff, (float[]) y, epilogue.floatBias(), epilogue.relu());
             return;
         }
+        forwardPlain(l, x, w, wOff, y);
+        epilogue.applyTo(y, l.out());
+    }
+
+    private static void forwardPlain(ConvLayout l, Tensor x, Object w, int wOff, Object y) {
+        DType dtype = x.dtype();
         if (dtype == DType.FLOAT32 && NarrowConv.applies(l)) {
             NarrowConv.forward(l, x, (float[]) w, wOff, (float[]) y);
+            return;
+        }
+        if (dtype == DType.FLOAT32 && DirectConv.applies(l)) {
+            DirectConv.forward(l, (float[]) x.storage(), x.offset(), (float[]) w, wOff, (float[]) y);
             return;
         }
         if (l.pointwise()) { // the input is the column matrix: one GEMM per group, parallel inside
@@ -107,6 +163,10 @@ final class ConvKernels {
         ConvLayout l = ConvLayout.of(window, x.shape(), filterShape, dy.shape());
         DType dtype = x.dtype();
         Object dw = HeapArrays.newArray(dtype, filterShape.size());
+        if (dtype == DType.FLOAT32 && ImplicitConv.appliesFilter(l)) {
+            ImplicitConv.backpropFilter(l, x, (float[]) dy.storage(), dy.offset(), (float[]) dw);
+            return Tensor.wrap(dtype, filterShape, dw);
+        }
         if (dtype == DType.FLOAT32 && DirectConv.applies(l)) {
             DirectConv.backpropFilter(l, (float[]) x.storage(), x.offset(), (float[]) dy.storage(), dy.offset(), (float[]) dw);
             return Tensor.wrap(dtype, filterShape, dw);

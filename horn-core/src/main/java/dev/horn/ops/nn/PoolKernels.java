@@ -147,13 +147,21 @@ final class PoolKernels {
         }
     }
 
+    /** Which way {@link #routeFloat} moves values. */
+    private enum Route {
+        /** add small into big at the maxima (the gradient) */
+        ADD,
+        /** write small at the maxima and 0 elsewhere in the window (the gradient, when windows partition the input) */
+        WRITE,
+        /** copy big at the maxima into small (the gradient's gradient) */
+        READ
+    }
+
     /**
-     * Routes one window's values between the output position and each channel's first maximum:
-     * {@code scatter} adds small[s..] into big at the maxima (the gradient), else copies big at
-     * the maxima into small[s..] (the gradient's gradient). {@code big} is the image's input-shaped
-     * array from offset b.
+     * Routes one window's values between the output position and each channel's first maximum
+     * (see {@link Route}); {@code big} is the image's input-shaped array from offset b.
      */
-    private static void routeFloat(PoolLayout l, int o, float[] first, boolean scatter, float[] small, int s, float[] big, int b) {
+    private static void routeFloat(PoolLayout l, int o, float[] first, Route route, float[] small, int s, float[] big, int b) {
         int c = l.channels();
         int kv = l.kernelVolume();
         for (int p = 0; p < kv; p++) {
@@ -165,30 +173,37 @@ final class PoolKernels {
             int i = 0;
             for (int bound = F.loopBound(c); i < bound; i += F.length()) {
                 VectorMask<Float> here = FloatVector.fromArray(F, first, i).compare(VectorOperators.EQ, (float) p);
-                if (scatter) {
-                    FloatVector.fromArray(F, big, cell + i).add(FloatVector.fromArray(F, small, s + i), here).intoArray(big, cell + i);
-                } else {
-                    FloatVector.fromArray(F, small, s + i).blend(FloatVector.fromArray(F, big, cell + i), here).intoArray(small, s + i);
+                switch (route) {
+                    case ADD -> FloatVector.fromArray(F, big, cell + i).add(FloatVector.fromArray(F, small, s + i), here)
+                            .intoArray(big, cell + i);
+                    case WRITE -> FloatVector.zero(F).blend(FloatVector.fromArray(F, small, s + i), here).intoArray(big, cell + i);
+                    case READ -> FloatVector.fromArray(F, small, s + i).blend(FloatVector.fromArray(F, big, cell + i), here)
+                            .intoArray(small, s + i);
                 }
             }
             for (; i < c; i++) {
-                if (first[i] == p) {
-                    if (scatter) {
-                        big[cell + i] += small[s + i];
-                    } else {
-                        small[s + i] = big[cell + i];
-                    }
+                boolean here = first[i] == p;
+                switch (route) {
+                    case ADD -> big[cell + i] += here ? small[s + i] : 0;
+                    case WRITE -> big[cell + i] = here ? small[s + i] : 0;
+                    case READ -> small[s + i] = here ? big[cell + i] : small[s + i];
                 }
             }
         }
     }
 
-    /** dx of max pooling: each window's gradient added at its first maximum. */
+    /**
+     * dx of max pooling: each window's gradient added at its first maximum. When the windows
+     * partition the input (2x2 stride 2 on even sizes), each cell is written once, its gradient
+     * or 0, instead of zeroing dx and adding into it.
+     */
     static Tensor maxPoolGrad(Window window, int[] ksize, Tensor input, Tensor outBackprop) {
         Tensor x = input.contiguous();
         Tensor dy = outBackprop.contiguous();
         PoolLayout l = PoolLayout.of(window, ksize, x.shape(), dy.shape());
-        Object dx = HeapArrays.newArray(x.dtype(), x.size());
+        Route route = l.partitions() ? Route.WRITE : Route.ADD;
+        Object dx = route == Route.WRITE && x.dtype() == DType.FLOAT32 ? HeapArrays.newUninitialized(x.dtype(), x.size())
+                : HeapArrays.newArray(x.dtype(), x.size());
         int c = l.channels();
         Parallel.forRange(l.batch(), 1, (s, e) -> {
             float[] first = new float[c];
@@ -198,7 +213,7 @@ final class PoolKernels {
                     int g = dy.offset() + (image * l.outSpatial() + o) * c;
                     if (dx instanceof float[] fdx) {
                         firstMaxima(l, (float[]) x.storage(), base, o, first);
-                        routeFloat(l, o, first, true, (float[]) dy.storage(), g, fdx, image * l.inSpatial() * c);
+                        routeFloat(l, o, first, route, (float[]) dy.storage(), g, fdx, image * l.inSpatial() * c);
                         continue;
                     }
                     for (int i = 0; i < c; i++) {
@@ -230,7 +245,7 @@ final class PoolKernels {
                 int base = x.offset() + image * l.inSpatial() * c;
                 if (y instanceof float[] fy) {
                     firstMaxima(l, (float[]) x.storage(), base, o, first);
-                    routeFloat(l, o, first, false, fy, row * c, (float[]) g.storage(), g.offset() + image * l.inSpatial() * c);
+                    routeFloat(l, o, first, Route.READ, fy, row * c, (float[]) g.storage(), g.offset() + image * l.inSpatial() * c);
                     continue;
                 }
                 for (int i = 0; i < c; i++) {

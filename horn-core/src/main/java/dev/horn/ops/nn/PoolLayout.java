@@ -30,6 +30,17 @@ record PoolLayout(int batch, int inSpatial, int channels, int outSpatial, int ke
         return n;
     }
 
+    /** True when every input position lies in exactly one window (non-overlapping windows covering the input). */
+    boolean partitions() {
+        int[] covered = new int[inSpatial];
+        for (int at : sources) {
+            if (at < 0 || covered[at]++ > 0) {
+                return false;
+            }
+        }
+        return sources.length == inSpatial;
+    }
+
     /** The pooled shape of x, checking rank and window; errors name the op and shapes. */
     static Shape outputShape(String op, Window window, int[] ksize, Shape x) {
         window.validate(op);

@@ -5,7 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * dst[d..d+n) += scale * src[s..s+n), or += a[..] * b[..] element by element, for float32
- * (vectorised) or float64 arrays: the inner step of the scatter and direct kernels.
+ * (vectorised) or float64 arrays: the inner step of the scatter and direct kernels; and relu in
+ * place, for a convolution's epilogue.
  */
 final class RowAdd {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -30,6 +31,17 @@ final class RowAdd {
             for (int i = 0; i < n; i++) {
                 dd[d + i] += ds[s + i] * scale;
             }
+        }
+    }
+
+    /** a[from .. from + n) = max(a, 0): relu in place, float32. */
+    static void clampBelowZero(float[] a, int from, int n) {
+        int i = 0;
+        for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+            FloatVector.fromArray(F, a, from + i).max(0f).intoArray(a, from + i);
+        }
+        for (; i < n; i++) {
+            a[from + i] = Math.max(a[from + i], 0f);
         }
     }
 

@@ -28,6 +28,17 @@ public final class WindowedOps {
         return fromChannelsLast(y, first);
     }
 
+    /** {@link #convolution} with the bias [out] added and relu applied when {@code relu}, in one pass ({@link ConvBias}). */
+    public static Tensor convolutionWithBias(String op, Tensor input, Tensor filters, Tensor bias, boolean relu, int[] strides,
+                                             String padding, String dataFormat, int[] dilations) {
+        int r = spatialRank(op, input, filters.rank() - 2);
+        boolean first = channelsFirst(op, dataFormat);
+        Window window = new Window(spatial(op, "strides", strides, r, first), spatial(op, "dilations", dilations, r, first),
+                Padding.parse(op, padding));
+        Tensor y = new ConvBias(window, relu).apply(toChannelsLast(op, input, first, r), filters, bias);
+        return fromChannelsLast(y, first);
+    }
+
     /** {@code tf.nn.depthwise_conv2d}: filters [kh, kw, in, multiplier] -> out channel c * multiplier + m. */
     public static Tensor depthwiseConv2d(Tensor input, Tensor filter, int[] strides, String padding,
                                          String dataFormat, int[] dilations) {

@@ -26,7 +26,9 @@ public final class RandomTensor extends Op {
         /** normal with mean a, standard deviation b, drawn again beyond 2 standard deviations */
         TRUNCATED_NORMAL,
         /** 1 with probability a, else 0 */
-        BERNOULLI
+        BERNOULLI,
+        /** a dropout keep mask: b where a uniform draw in [0, 1) is at least a (the rate), else 0 */
+        DROPOUT_MASK
     }
 
     private final Distribution distribution;
@@ -42,6 +44,7 @@ public final class RandomTensor extends Op {
             case NORMAL -> "random_normal";
             case TRUNCATED_NORMAL -> "truncated_normal";
             case BERNOULLI -> "random_bernoulli";
+            case DROPOUT_MASK -> "dropout_mask";
         });
         this.distribution = distribution;
         this.shape = shape;
@@ -92,6 +95,7 @@ public final class RandomTensor extends Op {
             case NORMAL -> RandomTensors.normal(dims, a, b, dtype, seed);
             case TRUNCATED_NORMAL -> RandomTensors.truncatedNormal(dims, a, b, dtype, seed);
             case BERNOULLI -> RandomTensors.bernoulli(dims, a, dtype, seed);
+            case DROPOUT_MASK -> RandomTensors.dropoutMask(dims, a, b, dtype, seed);
         }};
     }
 }

@@ -62,7 +62,21 @@ class ConvTest {
         "3, 5, 4, 8, 1, 1, 8, 5, 1, 1, 1, 1, VALID",
         "2, 6, 6, 4, 1, 1, 4, 3, 2, 2, 1, 1, SAME",
         "1, 10, 11, 37, 3, 3, 37, 19, 1, 1, 1, 1, SAME",
-        "1, 4, 4, 3, 4, 4, 3, 2, 1, 1, 1, 1, SAME"
+        "1, 4, 4, 3, 4, 4, 3, 2, 1, 1, 1, 1, SAME",
+        // implicit GEMM: 4x4 tiles over 64-wide panels (a 1-row tail), 8x2 tiles for 32 outputs, the
+        // filter gradient's channel quads; padded tiles gathered; more rows than one summing block
+        "1, 5, 5, 8, 3, 3, 8, 64, 1, 1, 1, 1, VALID",
+        "2, 7, 6, 4, 3, 3, 4, 128, 2, 1, 1, 2, SAME",
+        "1, 6, 7, 8, 3, 3, 8, 32, 1, 1, 1, 1, VALID",
+        "1, 12, 12, 32, 3, 3, 32, 8, 1, 1, 1, 1, VALID",
+        "2, 48, 48, 4, 3, 3, 4, 64, 1, 1, 1, 1, SAME",
+        // filter gradients over any channel count: a first layer's single channel, 3 channels into 16, 2 into a panel
+        "2, 9, 8, 1, 3, 3, 1, 32, 1, 1, 1, 1, VALID",
+        "1, 7, 7, 3, 3, 3, 3, 16, 1, 1, 1, 1, SAME",
+        "1, 6, 8, 2, 3, 3, 2, 64, 2, 2, 1, 1, SAME",
+        "2, 50, 50, 1, 3, 3, 1, 32, 1, 1, 1, 1, SAME",
+        // a filter panel too large to stay cached: the im2col GEMM again
+        "1, 4, 4, 288, 3, 3, 288, 64, 1, 1, 1, 1, SAME"
     })
     void conv2dMatchesTheNaiveReferenceWithGradients(int n, int h, int w, int c, int kh, int kw, int cg, int o,
                                                      int sh, int sw, int dh, int dw, String padding) {
@@ -145,6 +159,51 @@ class ConvTest {
             loss = tf.reduceSum(tf.mul(tf.conv2d(x, f, stride, "SAME"), g));
         }
         return tape.gradient(loss, x, f);
+    }
+
+    /**
+     * The fused op adds the bias and applies relu exactly as the separate ops do, on every kernel
+     * path: implicit GEMM (64 and 32 outputs, gathered at padding), direct, im2col, float64.
+     */
+    @ParameterizedTest(name = "{0}x{1}x{2}x{3} -> {4} {5} {6}")
+    @CsvSource({
+        "2, 9, 8, 8, 64, SAME, FLOAT32",
+        "2, 9, 8, 8, 32, VALID, FLOAT32",
+        "1, 7, 7, 1, 32, SAME, FLOAT32",
+        "2, 6, 5, 2, 5, SAME, FLOAT32",
+        "1, 6, 6, 37, 19, VALID, FLOAT32",
+        "2, 6, 5, 3, 4, SAME, FLOAT64"
+    })
+    void convolutionWithBiasEqualsConvolutionThenBiasThenRelu(int n, int h, int w, int c, int out, String padding, DType dtype) {
+        Random r = new Random(n * 7 + out);
+        Tensor x = tf.cast(random(r, n, h, w, c), dtype);
+        Tensor f = tf.cast(random(r, 3, 3, c, out), dtype);
+        Tensor b = tf.cast(random(r, out), dtype);
+        int[] one = {1};
+        Tensor plain = tf.add(tf.conv2d(x, f, one, padding), b);
+        assertThat(tf.convolutionWithBias(x, f, b, false, one, padding, null, null).toDoubleArray())
+                .containsExactly(plain.toDoubleArray());
+        assertThat(tf.convolutionWithBias(x, f, b, true, one, padding, null, null).toDoubleArray())
+                .containsExactly(tf.relu(plain).toDoubleArray());
+    }
+
+    /** bias_add_grad sums every axis but the last: 80 channels (four vectors and one), more rows than one block. */
+    @ParameterizedTest(name = "{0} channels")
+    @CsvSource({"80", "64", "5"})
+    void biasAddGradIsTheSumOverAllButTheLastAxis(int channels) {
+        Random r = new Random(channels);
+        Tensor g = random(r, 3, 700, channels);
+        double[] expected = tf.reduceSum(g, 0, 1).toDoubleArray();
+        assertClose(new BiasAddGrad().apply(g).toDoubleArray(), expected, 1e-12);
+        assertClose(new BiasAddGrad().apply(tf.cast(g, DType.FLOAT32)).toDoubleArray(), expected, 1e-4);
+    }
+
+    @Test
+    void convolutionWithBiasNamesAWrongBiasShape() {
+        Tensor x = tf.zeros(DType.FLOAT32, 1, 5, 5, 2);
+        Tensor f = tf.zeros(DType.FLOAT32, 3, 3, 2, 4);
+        assertThatThrownBy(() -> tf.convolutionWithBias(x, f, tf.zeros(DType.FLOAT32, 3), true, new int[] {1}, "SAME", null, null))
+                .hasMessageContaining("conv2d_bias_relu").hasMessageContaining("[4]").hasMessageContaining("[3]");
     }
 
     @Test

@@ -62,22 +62,28 @@ class PoolTest {
         assertThat(new MaxPoolGrad(w, new int[] {2, 2}).apply(x, dy).toFloatArray()).containsExactly(3, 0, 0, 0);
     }
 
-    /** The vectorised float32 routing (37 channels: whole vectors and a tail) agrees with the scalar float64 one. */
-    @Test
-    void float32MaxPoolGradientsRouteLikeFloat64() {
+    /**
+     * The vectorised float32 routing (37 channels: whole vectors and a tail) agrees with the scalar
+     * float64 one: overlapping SAME windows (added into dx), 2x2 windows that partition an 8x6
+     * input (each cell written once), and 2x2 windows that leave a row of a 7x6 input uncovered.
+     */
+    @ParameterizedTest(name = "{0}x6 input, {1}x{1} window, stride 2, {2}")
+    @CsvSource({"7, 3, SAME", "8, 2, VALID", "7, 2, VALID"})
+    void float32MaxPoolGradientsRouteLikeFloat64(int h, int kernel, String padding) {
         Random r = new Random(9);
-        double[] xv = new double[2 * 7 * 6 * 37];
-        double[] gv = new double[2 * 4 * 3 * 37];
+        int oh = padding.equals("SAME") ? (h + 1) / 2 : (h - kernel) / 2 + 1;
+        double[] xv = new double[2 * h * 6 * 37];
+        double[] gv = new double[2 * oh * 3 * 37];
         for (int i = 0; i < xv.length; i++) {
             xv[i] = r.nextGaussian();
         }
         for (int i = 0; i < gv.length; i++) {
             gv[i] = r.nextGaussian();
         }
-        Tensor x = Tensor.of(xv, 2, 7, 6, 37).reshape(2, 7, 6, 37);
-        Tensor dy = Tensor.of(gv, 2, 4, 3, 37).reshape(2, 4, 3, 37);
-        Window w = new Window(new int[] {2, 2}, new int[] {1, 1}, Padding.SAME);
-        int[] k = {3, 3};
+        Tensor x = Tensor.of(xv, 2, h, 6, 37).reshape(2, h, 6, 37);
+        Tensor dy = Tensor.of(gv, 2, oh, 3, 37).reshape(2, oh, 3, 37);
+        Window w = new Window(new int[] {2, 2}, new int[] {1, 1}, Padding.valueOf(padding));
+        int[] k = {kernel, kernel};
         Tensor dx64 = new MaxPoolGrad(w, k).apply(x, dy);
         Tensor dx32 = new MaxPoolGrad(w, k).apply(tf.cast(x, DType.FLOAT32), tf.cast(dy, DType.FLOAT32));
         double[] a = dx32.toDoubleArray();

@@ -3,6 +3,7 @@ package dev.horn.keras.layers;
 import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.Variable;
+import dev.horn.keras.activations.Activations;
 import dev.horn.keras.constraints.Constraint;
 import dev.horn.keras.initializers.Initializer;
 import dev.horn.keras.initializers.Initializers;
@@ -115,6 +116,11 @@ public abstract sealed class Conv<L extends Conv<L>> extends BaseConv<L> permits
             int[][] pads = new int[3][2];
             pads[dataFormat.spatialAxis(3, 0)][0] = window().effective(0) - 1;
             x = tf.pad(x, pads);
+        }
+        if (bias != null && (activation == Activations.RELU || activation == Activations.LINEAR)) {
+            // bias and relu in the convolution's own pass over its output (TensorFlow fuses them too)
+            return tf.convolutionWithBias(x, kernel.read(), bias.read(), activation == Activations.RELU, strides, opPadding(),
+                    dataFormat.kerasName(), dilationRate);
         }
         Tensor y = tf.convolution(x, kernel.read(), strides, opPadding(), dataFormat.kerasName(), dilationRate);
         return finish(y);

@@ -1,6 +1,5 @@
 package dev.horn.keras.layers;
 
-import dev.horn.DType;
 import dev.horn.Tensor;
 
 import static dev.horn.Tf.tf;
@@ -14,10 +13,7 @@ final class DropoutMask {
     private DropoutMask() {}
 
     static Tensor apply(Tensor inputs, double rate, Long seed, int[] noiseShape) {
-        DType dt = inputs.dtype();
-        Tensor uniform = seed == null ? tf.randomUniform(noiseShape, 0, 1, dt) : tf.randomUniform(noiseShape, 0, 1, dt, seed);
-        Tensor keep = tf.cast(tf.greaterEqual(uniform, Tensor.scalar(dt, rate)), dt);
-        return tf.mul(inputs, tf.mul(keep, Tensor.scalar(dt, 1 / (1 - rate))));
+        return tf.mul(inputs, tf.dropoutMask(noiseShape, rate, inputs.dtype(), seed));
     }
 
     static void checkRate(String layer, double rate) {
