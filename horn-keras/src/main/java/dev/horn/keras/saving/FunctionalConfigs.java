@@ -81,7 +81,7 @@ final class FunctionalConfigs {
         Map<String, Object> out = new LinkedHashMap<>();
         // one input is the call's only argument; several are one list argument (a merge layer's)
         out.put("args", tensors.size() == 1 ? tensors : List.of(tensors));
-        out.put("kwargs", Map.of());
+        out.put("kwargs", KerasCallSignatures.nodeKwargs(node.layer().className(), tensors.size()));
         return out;
     }
 
@@ -156,6 +156,7 @@ final class FunctionalConfigs {
     private static List<Object> inboundTensors(Object node, String where) {
         List<Object> out = new ArrayList<>();
         if (node instanceof Map<?, ?> keras3) {
+            checkKwargs(keras3.get("kwargs"), where);
             Object args = keras3.get("args");
             if (!(args instanceof List<?> list) || list.isEmpty()) {
                 throw new IllegalArgumentException(where + ": inbound node " + PyJson.write(node) + " has no args");
@@ -168,12 +169,36 @@ final class FunctionalConfigs {
                 out.add(h);
             }
         } else if (node instanceof List<?> keras2) {
+            for (Object triple : keras2) {
+                if (triple instanceof List<?> h && h.size() > 3) {
+                    checkKwargs(h.get(3), where);
+                }
+            }
             out.addAll(keras2);
         } else {
             throw new IllegalArgumentException(where + ": inbound node " + PyJson.write(node) + " is neither a Keras 3 "
                     + "{\"args\": ...} object nor a Keras 2 list");
         }
         return out;
+    }
+
+    /**
+     * A node's call keywords: {@code training} and {@code mask} (Keras records the signature's
+     * defaults; Horn infers both), anything else (an RNN's {@code initial_state}) is refused.
+     */
+    private static void checkKwargs(Object kwargs, String where) {
+        if (kwargs == null) {
+            return;
+        }
+        if (!(kwargs instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(where + ": inbound node kwargs " + PyJson.write(kwargs) + " is not an object");
+        }
+        for (Object key : map.keySet()) {
+            if (!KerasCallSignatures.ACCEPTED_ON_LOAD.contains(key)) {
+                throw new IllegalArgumentException(where + ": inbound node passes the call argument `" + key + "` ("
+                        + PyJson.write(map.get(key)) + "); Horn loads calls with `training` and `mask` only");
+            }
+        }
     }
 
     /** The tensors the triples name, or null while one of them is not made yet. */

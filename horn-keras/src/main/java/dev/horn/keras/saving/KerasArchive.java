@@ -87,6 +87,7 @@ public final class KerasArchive {
         if (!Files.isRegularFile(path)) {
             throw new IllegalArgumentException("loadModel: no such file: " + path);
         }
+        refuseHdf5(path);
         Path h5 = null;
         try (ZipFile zip = new ZipFile(path.toFile())) {
             checkEntries(zip, path);
@@ -151,6 +152,21 @@ public final class KerasArchive {
             throw e;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(where + " is not a readable HDF5 file: " + e.getMessage(), e);
+        }
+    }
+
+    /** HDF5's signature; Keras 2 users save legacy HDF5 models under a .keras name, which Keras 3 refuses too. */
+    private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
+    private static void refuseHdf5(Path path) {
+        byte[] head = new byte[HDF5_SIGNATURE.length];
+        try (InputStream in = Files.newInputStream(path)) {
+            if (in.readNBytes(head, 0, head.length) == head.length && java.util.Arrays.equals(head, HDF5_SIGNATURE)) {
+                throw new IllegalArgumentException("loadModel: " + path + " is an HDF5 file, not a .keras zip: a legacy "
+                        + "Keras HDF5 model saved under a .keras name; load it with loadModelHdf5");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("loadModel: cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 

@@ -196,6 +196,9 @@ public final class LegacyH5 {
         if (data instanceof String s) {
             return new String[] {s};
         }
+        if (a.getSize() == 0 || data == null || data.getClass().isArray() && java.lang.reflect.Array.getLength(data) == 0) {
+            return new String[0]; // h5py stores Keras' empty list as a float64 array: `weight_names` of an InputLayer
+        }
         throw new IllegalArgumentException(path + ": attribute " + name + " of " + node.getPath() + " is not a list of strings");
     }
 

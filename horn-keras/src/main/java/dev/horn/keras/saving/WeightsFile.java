@@ -155,7 +155,7 @@ public final class WeightsFile {
         List<Tensor> values = new ArrayList<>();
         for (Entry e : entries) {
             String groupPath = e.path().isEmpty() ? "vars" : e.path() + "/vars";
-            Group vars = H5Values.groupOrNull(root, groupPath, file);
+            Group vars = varsGroup(root, e.path(), file);
             int found = vars == null ? 0 : vars.getChildren().size();
             if (found != e.variables().size()) {
                 throw new IllegalArgumentException(file + ": " + describe(e) + " has " + e.variables().size()
@@ -174,6 +174,33 @@ public final class WeightsFile {
                 targets.get(i).assign(values.get(i));
             }
         };
+    }
+
+    /**
+     * A saveable's {@code vars} group. As Keras 3's {@code H5IOStore.get}, a file of Keras 2.13
+     * keeps layers under {@code _layer_checkpoint_dependencies}; Keras 2.13 to 2.15 on Windows
+     * joined the inner path with {@code os.path.join}, so {@code layers\dense} is one group name.
+     */
+    private static Group varsGroup(Group root, String path, Path file) {
+        if (path.isEmpty()) {
+            return H5Values.groupOrNull(root, "vars", file);
+        }
+        List<String> candidates = new ArrayList<>(List.of(path));
+        if (path.startsWith("layers/") && root.getChildren().keySet().stream()
+                .anyMatch(k -> k.startsWith("_layer_checkpoint_dependencies"))) {
+            candidates.add("_layer_checkpoint_dependencies" + path.substring("layers".length()));
+        }
+        for (String candidate : List.copyOf(candidates)) {
+            candidates.add(candidate.replace('/', '\\'));
+        }
+        for (String candidate : candidates) {
+            Group owner = !candidate.contains("\\") ? H5Values.groupOrNull(root, candidate, file)
+                    : root.getChildren().get(candidate) instanceof Group g ? g : null;
+            if (owner != null && owner.getChildren().get("vars") instanceof Group vars) {
+                return vars;
+            }
+        }
+        return null;
     }
 
     private static String describe(Entry e) {

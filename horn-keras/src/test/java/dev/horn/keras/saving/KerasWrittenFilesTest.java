@@ -1,0 +1,108 @@
+package dev.horn.keras.saving;
+
+import dev.horn.Tensor;
+import dev.horn.keras.Keras;
+import dev.horn.keras.models.Model;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static dev.horn.keras.Keras.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Files Keras itself wrote (Keras 2.2.3 to 3.12.1; keras-written/README.md lists their sources),
+ * loaded with the public API: each gives the parameter count of its weights and predicts, on a
+ * fixed input, what numpy computes from the same file (keras-written/expected_outputs.py) to
+ * 1e-5. The files are not committed here: they come from other repositories, so they are read
+ * from the folder {@code shared/keras-written} above the working directory (or the system
+ * property {@code horn.kerasWritten}); without it the test is skipped, saying so.
+ */
+class KerasWrittenFilesTest {
+    private static final Map<String, Object> EXPECTED = expected();
+
+    @BeforeEach
+    void names() {
+        Keras.clearSession();
+    }
+
+    static Stream<String> files() {
+        return EXPECTED.keySet().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("files")
+    void loadsAndPredictsAsNumpyDoesFromTheFilesWeights(String name) {
+        Path file = folder().resolve(name);
+        Assumptions.assumeTrue(Files.isRegularFile(file), () -> "skipped: " + file + " is missing");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> expected = (Map<String, Object>) EXPECTED.get(name);
+        // Keras 2 users saved legacy HDF5 under a .keras name; loadModel refuses it, as Keras 3 does
+        boolean hdf5 = name.endsWith(".h5") || isHdf5(file);
+        Model model = hdf5 ? loadModelHdf5(file) : loadModel(file);
+
+        assertThat(model.countParams()).isEqualTo(((Number) expected.get("params")).longValue());
+        int[] shape = ints(expected.get("input_shape"));
+        int size = 1;
+        for (int d : shape) {
+            size *= d;
+        }
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = (float) Math.sin(0.37 * i + 0.1);
+        }
+        Tensor y = model.predict(Tensor.of(x, shape));
+        assertThat(y.shape().dims()).containsExactly(ints(expected.get("output_shape")));
+        float[] got = y.toFloatArray();
+        @SuppressWarnings("unchecked")
+        List<Number> want = (List<Number>) expected.get("output");
+        for (int i = 0; i < got.length; i++) {
+            double w = want.get(i).doubleValue();
+            assertThat((double) got[i]).as(name + " output " + i).isCloseTo(w, org.assertj.core.data.Offset.offset(1e-5 * Math.max(1, Math.abs(w))));
+        }
+    }
+
+    private static boolean isHdf5(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(4)[1] == 'H';
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int[] ints(Object list) {
+        return ((List<?>) list).stream().mapToInt(n -> ((Number) n).intValue()).toArray();
+    }
+
+    /** {@code shared/keras-written} in the working directory or a folder above it. */
+    static Path folder() {
+        String given = System.getProperty("horn.kerasWritten");
+        if (given != null) {
+            return Path.of(given);
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared").resolve("keras-written");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return Path.of("shared", "keras-written");
+    }
+
+    private static Map<String, Object> expected() {
+        try (InputStream in = KerasWrittenFilesTest.class.getResourceAsStream("keras-written/expected-outputs.json")) {
+            return PyJson.readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8), "expected-outputs.json");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
