@@ -42,6 +42,9 @@ final class CompilePerOutput {
         List<List<Metric>> perOutput = settings.metricsPerOutput();
         List<Object> serialized = perOutput.stream()
                 .map(ms -> (Object) ms.stream().map(m -> KerasObjects.serialize(m, format)).toList()).toList();
+        if (perOutput.stream().allMatch(List::isEmpty)) {
+            return null; // compile was given no metrics; Keras records None
+        }
         return perOutput.size() == 1 ? serialized.getFirst() : byOutput(model, serialized);
     }
 

@@ -118,6 +118,9 @@ public final class KerasLayers {
             config.put(e.getKey(), KerasObjects.serialize(e.getValue(), format));
         }
         if (format == Format.KERAS3) {
+            if (layer instanceof dev.horn.keras.layers.Recurrent<?>) {
+                config = RecurrentLayerConfigs.keras3(config, layer.className());
+            }
             if (!(layer instanceof InputLayer)) {
                 config.put("dtype", dtypePolicy(String.valueOf(config.get("dtype"))));
                 config.remove("batch_input_shape"); // Keras 3 keeps the input shape in InputLayer and build_config

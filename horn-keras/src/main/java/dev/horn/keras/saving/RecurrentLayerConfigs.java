@@ -14,6 +14,8 @@ import dev.horn.keras.layers.Lstm;
 import dev.horn.keras.layers.Recurrent;
 import dev.horn.keras.layers.SimpleRnn;
 import dev.horn.keras.layers.TimeDistributed;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Sequence layers and the wrappers around a layer (Bidirectional, TimeDistributed) from their Keras configs. */
 final class RecurrentLayerConfigs {
@@ -64,6 +66,27 @@ final class RecurrentLayerConfigs {
                 .goBackwards(c.bool("go_backwards", false))
                 .stateful(c.bool("stateful", false))
                 .unroll(c.bool("unroll", false));
+    }
+
+    /**
+     * A recurrent layer's config in Keras 3's keys (keras/src/layers/rnn, v3.10): no
+     * {@code time_major} or {@code implementation}, {@code zero_output_for_mask} after
+     * {@code unroll}, and LSTM and GRU end with their dropout {@code seed}.
+     */
+    static Map<String, Object> keras3(Map<String, Object> keras2, String className) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        keras2.forEach((k, v) -> {
+            if (!k.equals("time_major") && !k.equals("implementation")) {
+                out.put(k, v);
+            }
+            if (k.equals("unroll")) {
+                out.put("zero_output_for_mask", false);
+            }
+        });
+        if (className.equals("LSTM") || className.equals("GRU")) {
+            out.put("seed", null);
+        }
+        return out;
     }
 
     private static <L extends GatedRecurrent<L>> L gated(L layer, ConfigMap c) {

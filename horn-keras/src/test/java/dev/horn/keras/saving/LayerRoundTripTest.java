@@ -69,6 +69,7 @@ class LayerRoundTripTest {
         put("Dropout", () -> sequential(new Dropout(0.3).seed(7).inputShape(3), new Dense(2)), 3);
         put("Activation", () -> sequential(new ActivationLayer("sigmoid").inputShape(3)), 3);
         put("Flatten", () -> sequential(new Flatten().inputShape(2, 3)), 2, 3);
+        put("LeakyReLU", () -> sequential(new Dense(3).inputShape(2), new LeakyRelu(0.1)), 2);
         put("Reshape", () -> sequential(new Reshape(3, 2).inputShape(6)), 6);
         put("Masking", () -> sequential(new Masking(0.5).inputShape(4, 3), new Lstm(2)), 4, 3);
         put("Conv1D", () -> sequential(new Conv1D(3, 2).strides(2).padding("same").activation("relu").inputShape(6, 2)), 6, 2);
