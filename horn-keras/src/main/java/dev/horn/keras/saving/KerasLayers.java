@@ -118,8 +118,10 @@ public final class KerasLayers {
             config.put(e.getKey(), KerasObjects.serialize(e.getValue(), format));
         }
         if (format == Format.KERAS3) {
-            if (layer instanceof dev.horn.keras.layers.Recurrent<?>) {
-                config = RecurrentLayerConfigs.keras3(config, layer.className());
+            if (layer instanceof dev.horn.keras.layers.Recurrent<?> r) {
+                config = RecurrentLayerConfigs.keras3(config, r);
+            } else if (layer instanceof dev.horn.keras.layers.Bidirectional b) {
+                RecurrentLayerConfigs.keras3(config, b);
             }
             if (!(layer instanceof InputLayer)) {
                 config.put("dtype", dtypePolicy(String.valueOf(config.get("dtype"))));
