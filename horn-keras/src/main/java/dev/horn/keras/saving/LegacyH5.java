@@ -95,7 +95,9 @@ public final class LegacyH5 {
             assignments.add(prepareLayers(model, weights, path));
             Group optimizer = H5Values.groupOrNull(file, "optimizer_weights", path);
             if (optimizer != null && model.isCompiled()) {
-                OptimizerSlots.build(model.optimizer(), model.trainableVariables());
+                if (stringsAttribute(optimizer, "weight_names", path).length > model.optimizer().variables().size()) {
+                    OptimizerSlots.build(model.optimizer(), model.trainableVariables()); // a file of an optimizer that ran
+                }
                 try {
                     assignments.add(prepareNamed(optimizer,
                             OptimizerVariables.kerasOrder(model.optimizer(), model.trainableVariables()), path,
