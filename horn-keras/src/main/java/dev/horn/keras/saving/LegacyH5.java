@@ -99,11 +99,8 @@ public final class LegacyH5 {
                     OptimizerSlots.build(model.optimizer(), model.trainableVariables()); // a file of an optimizer that ran
                 }
                 try {
-                    assignments.add(prepareNamed(optimizer,
-                            OptimizerVariables.kerasOrder(model.optimizer(), model.trainableVariables()), path,
-                            "optimizer \"" + model.optimizer().name() + "\""));
+                    assignments.add(prepareOptimizer(model, optimizer, path));
                 } catch (IllegalArgumentException mismatch) {
-                    // Keras 2's optimizers keep other variables (no learning rate, slots grouped by kind);
                     // as Keras, load the model and start the optimizer afresh
                     System.err.println("WARNING: Error in loading the saved optimizer state. As a result, your model "
                             + "is starting with a freshly initialized optimizer. (" + mismatch.getMessage() + ")");
@@ -116,6 +113,25 @@ public final class LegacyH5 {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("loadModelHdf5: " + path + " is not a readable Keras HDF5 file: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The optimizer's state in Keras 3's order (what Horn and Keras 3 write), else matched by
+     * name as Keras 2 wrote it ({@link Keras2OptimizerSlots}).
+     */
+    private static Runnable prepareOptimizer(Model model, Group optimizer, Path path) {
+        try {
+            return prepareNamed(optimizer, OptimizerVariables.kerasOrder(model.optimizer(), model.trainableVariables()),
+                    path, "optimizer \"" + model.optimizer().name() + "\"");
+        } catch (IllegalArgumentException notKeras3) {
+            try {
+                return Keras2OptimizerSlots.prepare(optimizer, model.optimizer(), model.trainableVariables(), path);
+            } catch (IllegalArgumentException notKeras2) {
+                notKeras2.addSuppressed(notKeras3);
+                throw new IllegalArgumentException(notKeras3.getMessage() + "; read as Keras 2's layout: "
+                        + notKeras2.getMessage(), notKeras2);
+            }
         }
     }
 
@@ -186,7 +202,7 @@ public final class LegacyH5 {
     }
 
     /** A list-of-strings attribute; missing means empty, as Keras' {@code load_attributes_from_hdf5_group} reads it. */
-    private static String[] stringsAttribute(io.jhdf.api.Node node, String name, Path path) {
+    static String[] stringsAttribute(io.jhdf.api.Node node, String name, Path path) {
         Attribute a = node.getAttribute(name);
         if (a == null) {
             return new String[0];
