@@ -128,7 +128,8 @@ public final class KerasArchive {
      */
     static void loadState(Model model, Path h5, String where, boolean optimizerMustFit) {
         try (HdfFile file = new HdfFile(h5)) {
-            Runnable layers = WeightsFile.prepare(file, WeightsFile.entries(model, false), Path.of(where));
+            Runnable layers = WeightsFile.prepare(file, WeightsFile.entries(model, false, WeightsFile.isKeras213(file)),
+                    Path.of(where));
             Runnable optimizer = () -> {};
             Group saved = model.isCompiled() ? H5Values.groupOrNull(file, "optimizer/vars", h5) : null;
             if (saved != null) {

@@ -73,9 +73,19 @@ public final class WeightsFile {
 
     /** The model's saveables in Keras 3's order: the model, its layers, then (if asked) the optimizer. */
     static List<Entry> entries(Model model, boolean withOptimizer) {
+        return entries(model, withOptimizer, false);
+    }
+
+    /**
+     * {@code keras213}: the paths of a Keras 2.13 file, whose saving walked the model's
+     * {@code _layer_checkpoint_dependencies}, which lists each layer with weights twice
+     * ({@code layer_with_weights-i} and {@code layer-j}): such a layer takes two numbers of its
+     * class ({@code dense}, then {@code dense_2}), as the files Keras 2.13 wrote show.
+     */
+    static List<Entry> entries(Model model, boolean withOptimizer, boolean keras213) {
         List<Entry> out = new ArrayList<>();
         out.add(new Entry("", model.name(), List.of()));
-        addLayers(model, "", out);
+        addLayers(model, "", keras213, out);
         if (withOptimizer) {
             out.add(new Entry("optimizer", model.optimizer().name(),
                     OptimizerVariables.kerasOrder(model.optimizer(), model.trainableVariables())));
@@ -84,15 +94,16 @@ public final class WeightsFile {
     }
 
     /** {@code layers/<key>}, and for a nested model its own layers below it, as Keras' saving_lib walks them. */
-    private static void addLayers(Model model, String prefix, List<Entry> out) {
+    private static void addLayers(Model model, String prefix, boolean keras213, List<Entry> out) {
         Map<String, Integer> used = new HashMap<>();
         for (Layer layer : model.layers()) {
             String base = UniqueNames.snakeCase(layer.className());
-            int n = used.merge(base, 1, Integer::sum) - 1;
-            String path = prefix + "layers/" + (n == 0 ? base : base + "_" + n);
+            int step = keras213 && !layer.variables().isEmpty() ? 2 : 1;
+            int n = used.merge(base, step, Integer::sum) - step;
+            String path = prefix + (keras213 ? "_layer_checkpoint_dependencies/" : "layers/") + (n == 0 ? base : base + "_" + n);
             if (layer instanceof Model nested) {
                 out.add(new Entry(path, nested.name(), List.of()));
-                addLayers(nested, path + "/", out);
+                addLayers(nested, path + "/", keras213, out);
             } else {
                 addLayer(layer, path, out);
             }
@@ -176,24 +187,20 @@ public final class WeightsFile {
         };
     }
 
+    /** Whether the file was written by Keras 2.13 (see {@link #entries(Model, boolean, boolean)}). */
+    static boolean isKeras213(Group root) {
+        return root.getChildren().keySet().stream().anyMatch(k -> k.startsWith("_layer_checkpoint_dependencies"));
+    }
+
     /**
-     * A saveable's {@code vars} group. As Keras 3's {@code H5IOStore.get}, a file of Keras 2.13
-     * keeps layers under {@code _layer_checkpoint_dependencies}; Keras 2.13 to 2.15 on Windows
-     * joined the inner path with {@code os.path.join}, so {@code layers\dense} is one group name.
+     * A saveable's {@code vars} group. Keras 2.13 to 2.15 on Windows joined the inner path with
+     * {@code os.path.join}, so there {@code layers\dense} is one group name.
      */
     private static Group varsGroup(Group root, String path, Path file) {
         if (path.isEmpty()) {
             return H5Values.groupOrNull(root, "vars", file);
         }
-        List<String> candidates = new ArrayList<>(List.of(path));
-        if (path.startsWith("layers/") && root.getChildren().keySet().stream()
-                .anyMatch(k -> k.startsWith("_layer_checkpoint_dependencies"))) {
-            candidates.add("_layer_checkpoint_dependencies" + path.substring("layers".length()));
-        }
-        for (String candidate : List.copyOf(candidates)) {
-            candidates.add(candidate.replace('/', '\\'));
-        }
-        for (String candidate : candidates) {
+        for (String candidate : List.of(path, path.replace('/', '\\'))) {
             Group owner = !candidate.contains("\\") ? H5Values.groupOrNull(root, candidate, file)
                     : root.getChildren().get(candidate) instanceof Group g ? g : null;
             if (owner != null && owner.getChildren().get("vars") instanceof Group vars) {

@@ -205,4 +205,19 @@ class KerasConfigShapesTest {
         Layer lstm = modelFromJson(PyJson.write(saved)).layers().get(1);
         assertThat(lstm.className()).isEqualTo("LSTM");
     }
+
+    @Test
+    void aKeras213FileNumbersEachLayerWithWeightsTwice() {
+        Model cnn = sequential(layerConv2d(2, 3).padding("same").inputShape(6, 6, 1), layerMaxPooling2d(2),
+                layerConv2d(2, 3).padding("same"), layerMaxPooling2d(2), layerFlatten(), layerDense(3), layerDense(2));
+        // the groups of adirtka-mnist-cnn.keras, written by Keras 2.13.1
+        assertThat(WeightsFile.entries(cnn, false, true).stream().skip(1).map(WeightsFile.Entry::path).toList())
+                .containsExactly("_layer_checkpoint_dependencies/conv2d", "_layer_checkpoint_dependencies/max_pooling2d",
+                        "_layer_checkpoint_dependencies/conv2d_2", "_layer_checkpoint_dependencies/max_pooling2d_1",
+                        "_layer_checkpoint_dependencies/flatten", "_layer_checkpoint_dependencies/dense",
+                        "_layer_checkpoint_dependencies/dense_2");
+        assertThat(WeightsFile.entries(cnn, false).stream().skip(1).map(WeightsFile.Entry::path).toList())
+                .containsExactly("layers/conv2d", "layers/max_pooling2d", "layers/conv2d_1", "layers/max_pooling2d_1",
+                        "layers/flatten", "layers/dense", "layers/dense_1");
+    }
 }

@@ -24,6 +24,8 @@ FILES = {
     "adirtka-char-model.keras": "keras",
     "anaya-melody-lstm.keras": "keras",
     "pdiot-lstm-bn.keras": "h5",
+    "adirtka-mnist-dense.keras": "keras",
+    "adirtka-mnist-cnn.keras": "keras",
 }
 
 ACT = {
@@ -31,6 +33,9 @@ ACT = {
     "sigmoid": lambda x: 1 / (1 + np.exp(-x)),
     "softmax": lambda x: np.exp(x - x.max(-1, keepdims=True)) / np.exp(x - x.max(-1, keepdims=True)).sum(-1, keepdims=True),
 }
+
+
+WEIGHTED = {"dense", "lstm", "simple_rnn", "batch_normalization", "conv2d"}
 
 
 def act(a):
@@ -50,8 +55,11 @@ def load(path, kind):
         used, weights = {}, []
         for l in layers:
             snake = {"Dense": "dense", "LSTM": "lstm", "SimpleRNN": "simple_rnn", "Dropout": "dropout",
-                     "LeakyReLU": "leaky_re_lu", "BatchNormalization": "batch_normalization", "Flatten": "flatten"}[l["class_name"]]
-            n = used.get(snake, -1) + 1
+                     "LeakyReLU": "leaky_re_lu", "BatchNormalization": "batch_normalization", "Flatten": "flatten",
+                     "Conv2D": "conv2d", "MaxPooling2D": "max_pooling2d"}[l["class_name"]]
+            # Keras 2.13 visited each layer with weights twice, so it takes two numbers of its class
+            step = 2 if base == "_layer_checkpoint_dependencies" and snake in WEIGHTED else 1
+            n = used.get(snake, -step) + step
             used[snake] = n
             key = base + sep + (snake if n == 0 else f"{snake}_{n}")
             if l["class_name"] in ("LSTM", "SimpleRNN"):
@@ -85,6 +93,19 @@ def forward(layers, weights, x):
             x = act(c["activation"])(x @ w[0] + (w[1] if c["use_bias"] else 0))
         elif k in ("Dropout",):
             pass
+        elif k == "Conv2D":  # stride 1, "same" or "valid", channels_last
+            kh, kw = c["kernel_size"]
+            if c["padding"] == "same":
+                x = np.pad(x, ((0, 0), ((kh - 1) // 2, kh // 2), ((kw - 1) // 2, kw // 2), (0, 0)))
+            n, hh, ww, _ = x.shape
+            out = np.zeros((n, hh - kh + 1, ww - kw + 1, w[0].shape[3]))
+            for i in range(kh):
+                for j in range(kw):
+                    out += np.tensordot(x[:, i:i + out.shape[1], j:j + out.shape[2], :], w[0][i, j], axes=([3], [0]))
+            x = act(c["activation"])(out + (w[1] if c["use_bias"] else 0))
+        elif k == "MaxPooling2D":  # pool 2, stride 2, "valid"
+            n, hh, ww, ch = x.shape
+            x = x[:, :hh // 2 * 2, :ww // 2 * 2].reshape(n, hh // 2, 2, ww // 2, 2, ch).max(axis=(2, 4))
         elif k == "Flatten":
             x = x.reshape(x.shape[0], -1)
         elif k == "LeakyReLU":
