@@ -227,6 +227,13 @@ public abstract class Recurrent<L extends Recurrent<L>> extends FluentLayer<L> {
 
     // ---- weights ----
 
+    /** The weights depend on the sequence alone; initial states (Keras' {@code initial_state}) follow it. */
+    @Override
+    protected void buildMany(List<Shape> inputShapes) {
+        checkInputShapes(inputShapes);
+        build(inputShapes.getFirst());
+    }
+
     @Override
     protected void build(Shape inputShape) {
         int inputDim = inputShape.dim(2);

@@ -60,6 +60,7 @@ public final class KerasArchive {
                 try (WritableHdfFile file = HdfFile.write(h5)) {
                     WeightsFile.write(file, entries);
                 }
+                WeightsFile.checkReadable(h5);
                 try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
                     stored(zip, METADATA, PyJson.write(meta).getBytes(StandardCharsets.UTF_8));
                     stored(zip, CONFIG, config.getBytes(StandardCharsets.UTF_8));

@@ -25,8 +25,11 @@ final class KerasCallSignatures {
             "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "RandomFlip", "RandomRotation", "RandomTranslation",
             "RandomZoom", "Rescaling", "Reshape", "Resizing", "SpatialDropout1D", "SpatialDropout2D", "UpSampling2D",
             "ZeroPadding2D");
-    /** The keyword arguments a node may carry that loading can take as Keras would: Horn infers both itself. */
-    static final Set<String> ACCEPTED_ON_LOAD = Set.of("training", "mask");
+    /**
+     * The keyword arguments a node may carry that loading takes: Horn infers {@code training}
+     * and {@code mask} itself; an RNN's {@code initial_state} tensors become its extra inputs.
+     */
+    static final Set<String> ACCEPTED_ON_LOAD = Set.of("training", "mask", "initial_state");
 
     private KerasCallSignatures() {}
 

@@ -50,6 +50,7 @@ public final class LegacyH5 {
                             OptimizerVariables.kerasOrder(model.optimizer(), model.trainableVariables()));
                 }
             }
+            WeightsFile.checkReadable(tmp);
         });
     }
 

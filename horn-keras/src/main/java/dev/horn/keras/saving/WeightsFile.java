@@ -45,6 +45,7 @@ public final class WeightsFile {
             try (WritableHdfFile file = HdfFile.write(tmp)) {
                 write(file, entries);
             }
+            checkReadable(tmp);
         });
     }
 
@@ -135,11 +136,13 @@ public final class WeightsFile {
     }
 
     static void write(WritableHdfFile file, List<Entry> entries) {
-        for (Entry e : entries) {
-            if (e.path().isEmpty() && e.variables().isEmpty()) {
-                // Keras writes an empty root `vars` group here; jhdf 0.9.4 then writes a root it cannot
-                // read back (checked: an empty group beside another root group breaks the file), and
-                // Keras reads a missing group as empty, so it is left out
+        for (int k = 0; k < entries.size(); k++) {
+            Entry e = entries.get(k);
+            if (e.variables().isEmpty() && holdsOthers(entries, k)) {
+                // Keras writes an empty `vars` group here too (the model's own, an LSTM's beside its
+                // `cell`); jhdf 0.9.4 writes a group holding an empty group and another group so that
+                // neither it nor libhdf5 can read it back (checked), and Keras reads a missing group
+                // as empty, so it is left out
                 continue;
             }
             WritableGroup group = file;
@@ -152,6 +155,35 @@ public final class WeightsFile {
             vars.putAttribute("name", e.name());
             for (int i = 0; i < e.variables().size(); i++) {
                 vars.putDataset(Integer.toString(i), H5Values.nested(e.variables().get(i).storedValue()));
+            }
+        }
+    }
+
+    /** Whether other entries lie below entry k's group (its `vars` would sit beside their groups). */
+    private static boolean holdsOthers(List<Entry> entries, int k) {
+        String prefix = entries.get(k).path().isEmpty() ? "" : entries.get(k).path() + "/";
+        return entries.stream().anyMatch(o -> o != entries.get(k) && o.path().startsWith(prefix));
+    }
+
+    /**
+     * Reads a written file back whole, so that a file jhdf wrote wrong fails the save (before
+     * the atomic move) instead of a later load.
+     */
+    static void checkReadable(Path file) {
+        try (HdfFile h5 = new HdfFile(file)) {
+            walk(h5);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the HDF5 library wrote a file it cannot read back (" + e.getMessage()
+                    + "); nothing was saved", e);
+        }
+    }
+
+    private static void walk(Group group) {
+        for (io.jhdf.api.Node n : group.getChildren().values()) {
+            if (n instanceof Group g) {
+                walk(g);
+            } else if (n instanceof io.jhdf.api.Dataset d) {
+                d.getData();
             }
         }
     }

@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Files Keras itself wrote (Keras 2.2.3 to 3.12.1; keras-written/README.md lists their sources),
- * loaded with the public API: each gives the parameter count of its weights and predicts, on a
- * fixed input, what numpy computes from the same file (keras-written/expected_outputs.py) to
- * 1e-5. The files are not committed here: they come from other repositories, so they are read
+ * loaded with the public API: each gives the parameter count of its weights and predicts, on
+ * fixed inputs, every output as numpy computes it from the same file
+ * (keras-written/expected_outputs.py), to 1e-5. The files are not committed here: they come from other repositories, so they are read
  * from the folder {@code shared/keras-written} above the working directory (or the system
  * property {@code horn.kerasWritten}); without it the test is skipped, saying so.
  */
@@ -51,23 +51,29 @@ class KerasWrittenFilesTest {
         Model model = hdf5 ? loadModelHdf5(file) : loadModel(file);
 
         assertThat(model.countParams()).isEqualTo(((Number) expected.get("params")).longValue());
-        int[] shape = ints(expected.get("input_shape"));
-        int size = 1;
-        for (int d : shape) {
-            size *= d;
+        List<Tensor> inputs = new java.util.ArrayList<>();
+        List<?> shapes = (List<?>) expected.get("inputs");
+        for (int k = 0; k < shapes.size(); k++) {
+            int[] shape = ints(shapes.get(k));
+            float[] x = new float[java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) Math.sin(0.37 * i + 0.1 + k);
+            }
+            inputs.add(Tensor.of(x, shape));
         }
-        float[] x = new float[size];
-        for (int i = 0; i < size; i++) {
-            x[i] = (float) Math.sin(0.37 * i + 0.1);
-        }
-        Tensor y = model.predict(Tensor.of(x, shape));
-        assertThat(y.shape().dims()).containsExactly(ints(expected.get("output_shape")));
-        float[] got = y.toFloatArray();
-        @SuppressWarnings("unchecked")
-        List<Number> want = (List<Number>) expected.get("output");
-        for (int i = 0; i < got.length; i++) {
-            double w = want.get(i).doubleValue();
-            assertThat((double) got[i]).as(name + " output " + i).isCloseTo(w, org.assertj.core.data.Offset.offset(1e-5 * Math.max(1, Math.abs(w))));
+        List<Tensor> outputs = model.predictOutputs(inputs.size() == 1 ? inputs.getFirst() : inputs);
+        List<?> want = (List<?>) expected.get("outputs");
+        assertThat(outputs).hasSameSizeAs(want);
+        for (int o = 0; o < want.size(); o++) {
+            Map<?, ?> w = (Map<?, ?>) want.get(o);
+            assertThat(outputs.get(o).shape().dims()).as(name + " output " + o).containsExactly(ints(w.get("shape")));
+            float[] got = outputs.get(o).toFloatArray();
+            List<?> values = (List<?>) w.get("values");
+            for (int i = 0; i < got.length; i++) {
+                double v = ((Number) values.get(i)).doubleValue();
+                assertThat((double) got[i]).as(name + " output " + o + "[" + i + "]")
+                        .isCloseTo(v, org.assertj.core.data.Offset.offset(1e-5 * Math.max(1, Math.abs(v))));
+            }
         }
     }
 

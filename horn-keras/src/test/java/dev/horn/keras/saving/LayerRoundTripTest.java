@@ -186,8 +186,9 @@ class LayerRoundTripTest {
         Path file = dir.resolve("m.weights.h5");
         WeightsFile.save(model, file);
         try (io.jhdf.HdfFile f = new io.jhdf.HdfFile(file)) {
-            assertThat(f.getByPath("layers/lstm/vars").getAttribute("name").getData()).isEqualTo(model.layers().get(0).name());
-            assertThat(((io.jhdf.api.Group) f.getByPath("layers/lstm/vars")).getChildren()).isEmpty();
+            // the LSTM's own, empty `vars` is left out beside `cell` (jhdf 0.9.4, see WeightsFile.write)
+            assertThat(((io.jhdf.api.Group) f.getByPath("layers/lstm")).getChildren().keySet()).containsExactly("cell");
+            assertThat(f.getByPath("layers/lstm/cell/vars").getAttribute("name").getData()).isEqualTo("lstm_cell");
             assertThat(dims(f, "layers/lstm/cell/vars/0")).containsExactly(2, 12);  // kernel
             assertThat(dims(f, "layers/lstm/cell/vars/1")).containsExactly(3, 12);  // recurrent_kernel
             assertThat(dims(f, "layers/lstm/cell/vars/2")).containsExactly(12);     // bias
