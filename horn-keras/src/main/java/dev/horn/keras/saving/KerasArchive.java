@@ -95,8 +95,13 @@ public final class KerasArchive {
             String configText = text(zip, CONFIG, path);
             Map<String, Object> config = PyJson.readObject(configText, path + " (" + CONFIG + ")");
             String where = path + " (" + CONFIG + ")";
-            Model model = ModelConfigs.deserialize(config, where);
-            ModelConfigs.compile(model, config.get("compile_config"), where + ": compile_config");
+            Object version = zip.getEntry(METADATA) == null ? null
+                    : PyJson.readObject(text(zip, METADATA, path), path + " (" + METADATA + ")").get("keras_version");
+            Model model = KerasSemantics.reading(version instanceof String v ? v : null, () -> {
+                Model m = ModelConfigs.deserialize(config, where);
+                ModelConfigs.compile(m, config.get("compile_config"), where + ": compile_config");
+                return m;
+            });
             ZipEntry weights = zip.getEntry(WEIGHTS);
             if (weights == null) {
                 throw new IllegalArgumentException("loadModel: " + path + " has no " + WEIGHTS + "; it holds "

@@ -82,12 +82,15 @@ public final class LegacyH5 {
                         + "weights only (load them with loadWeights into a model built the same way)");
             }
             String where = path + " (model_config)";
-            Model model = ModelConfigs.deserialize(PyJson.readObject(configText, where), where);
             String training = stringAttribute(file, "training_config", path);
-            if (training != null) {
-                ModelConfigs.compile(model, PyJson.readObject(training, path + " (training_config)"),
-                        path + " (training_config)");
-            }
+            Model model = KerasSemantics.reading(stringAttribute(file, "keras_version", path), () -> {
+                Model m = ModelConfigs.deserialize(PyJson.readObject(configText, where), where);
+                if (training != null) {
+                    ModelConfigs.compile(m, PyJson.readObject(training, path + " (training_config)"),
+                            path + " (training_config)");
+                }
+                return m;
+            });
             Group weights = H5Values.groupOrNull(file, "model_weights", path);
             if (weights == null || weights.getAttribute("layer_names") == null) {
                 throw new IllegalArgumentException("loadModelHdf5: " + path + " has no model_weights group with layer_names; it is not a Keras HDF5 model file");

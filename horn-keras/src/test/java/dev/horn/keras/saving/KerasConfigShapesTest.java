@@ -257,4 +257,30 @@ class KerasConfigShapesTest {
                 .hasMessageContaining("nothing was saved");
         assertThat(java.nio.file.Files.readString(file)).isEqualTo("an older file");
     }
+
+    @Test
+    void hardSigmoidIsReadAsTheKerasThatWroteTheFileMeantIt() {
+        Model keras2 = sequential(new dev.horn.keras.layers.Gru(3).recurrentActivation("hard_sigmoid").inputShape(4, 2));
+        Model keras3 = sequential(new dev.horn.keras.layers.Gru(3)
+                .recurrentActivation(dev.horn.keras.activations.Activations.hardSigmoidKeras3()).inputShape(4, 2));
+        LayerRoundTripTest.perturb(keras2);
+        keras3.setWeights(keras2.getWeights());
+        dev.horn.Tensor x = dev.horn.Tensor.of(new float[] {2f, -1f, 0.5f, 3f, -2f, 1f, 0f, 2.5f}, 1, 4, 2);
+        assertThat(keras3.predict(x).toFloatArray()).isNotEqualTo(keras2.predict(x).toFloatArray());
+
+        saveModelHdf5(keras2, dir.resolve("m.h5")); // Keras 2: 0.2 x + 0.5
+        assertThat(loadModelHdf5(dir.resolve("m.h5")).predict(x).toFloatArray()).containsExactly(keras2.predict(x).toFloatArray());
+        saveModel(keras3, dir.resolve("m.keras")); // Keras 3: relu6(x + 3) / 6
+        assertThat(loadModel(dir.resolve("m.keras")).predict(x).toFloatArray()).containsExactly(keras3.predict(x).toFloatArray());
+
+        assertThatThrownBy(() -> saveModel(keras2, dir.resolve("k2.keras"))).hasMessageContaining("Keras 2's hard_sigmoid")
+                .hasMessageContaining("relu6(x + 3) / 6");
+        assertThatThrownBy(() -> saveModelHdf5(keras3, dir.resolve("k3.h5"))).hasMessageContaining("Keras 3's hard_sigmoid");
+        // the same name read from a Keras 2 and a Keras 3 config
+        String json = modelToJson(keras3);
+        assertThat(KerasSemantics.reading("3.10.0", () -> modelFromJson(json)).layers().getFirst().getConfig()
+                .get("recurrent_activation")).isSameAs(dev.horn.keras.activations.Activations.hardSigmoidKeras3());
+        assertThat(KerasSemantics.reading("2.15.0", () -> modelFromJson(json)).layers().getFirst().getConfig()
+                .get("recurrent_activation")).isSameAs(dev.horn.keras.activations.Activations.HARD_SIGMOID);
+    }
 }
