@@ -223,6 +223,11 @@ public final class Keras {
         return new TimeDistributed(layer);
     }
 
+    /** Keras' {@code LeakyReLU} layer, slope {@code negativeSlope} below zero (the layer's default is 0.3). */
+    public static LeakyRelu layerLeakyRelu(double negativeSlope) {
+        return new LeakyRelu(negativeSlope);
+    }
+
     // ---- merge layers: R's layer_concatenate(c(a, b)) and friends return the merged tensor ----
 
     public static KerasTensor layerConcatenate(KerasTensor... inputs) {

@@ -143,8 +143,11 @@ public final class Activations {
 
     /** Keras 3's hard_sigmoid, relu6(x + 3) / 6 = max(0, min(1, x / 6 + 0.5)). */
     public static Activation hardSigmoidKeras3() {
-        return Activation.of("hard_sigmoid", x -> relu6(x.add(3)).div(6));
+        return HARD_SIGMOID_KERAS3;
     }
+
+    /** One instance, so that saving knows it from Keras 2's under the same name. */
+    private static final Activation HARD_SIGMOID_KERAS3 = Activation.of("hard_sigmoid", x -> relu6(x.add(3)).div(6));
 
     private static Tensor relu6(Tensor x) {
         return tf.clipByValue(x, 0, 6);

@@ -109,6 +109,11 @@ public abstract class Recurrent<L extends Recurrent<L>> extends FluentLayer<L> {
     }
 
     /** Outputs of masked steps are zeros instead of the carried state; Bidirectional sets it with return_sequences. */
+    /** Whether masked steps output zeros (Bidirectional sets it to return_sequences, as Keras does). */
+    public boolean zeroOutputForMask() {
+        return zeroOutputForMask;
+    }
+
     void zeroOutputForMask(boolean value) {
         zeroOutputForMask = value;
     }
@@ -221,6 +226,13 @@ public abstract class Recurrent<L extends Recurrent<L>> extends FluentLayer<L> {
     }
 
     // ---- weights ----
+
+    /** The weights depend on the sequence alone; initial states (Keras' {@code initial_state}) follow it. */
+    @Override
+    protected void buildMany(List<Shape> inputShapes) {
+        checkInputShapes(inputShapes);
+        build(inputShapes.getFirst());
+    }
 
     @Override
     protected void build(Shape inputShape) {

@@ -181,6 +181,11 @@ public abstract class Model extends Layer {
         return requireCompiled("metrics").metrics();
     }
 
+    /** What compile fixed for each output (losses, loss weights, metrics), as saving records it. */
+    public CompiledModel compileSettings() {
+        return requireCompiled("compile settings");
+    }
+
     private CompiledModel requireCompiled(String what) {
         if (compiled == null) {
             throw new IllegalStateException("You must compile your model before " + what

@@ -4,6 +4,7 @@ import dev.horn.keras.layers.InputLayer;
 import dev.horn.keras.layers.KerasTensor;
 import dev.horn.keras.layers.Layer;
 import dev.horn.keras.layers.Node;
+import dev.horn.keras.layers.Recurrent;
 import dev.horn.keras.models.Functional;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,22 +68,32 @@ final class FunctionalConfigs {
     }
 
     private static Map<String, Object> keras3Node(Functional model, Node node) {
-        List<Object> tensors = new ArrayList<>();
-        for (KerasTensor t : node.inputs()) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("shape", KerasLayers.shapeList(t.shape()));
-            c.put("dtype", t.dtype().tfName());
-            c.put("keras_history", history(model, t));
-            Map<String, Object> tensor = new LinkedHashMap<>();
-            tensor.put("class_name", "__keras_tensor__");
-            tensor.put("config", c);
-            tensors.add(tensor);
-        }
+        List<Object> tensors = node.inputs().stream().<Object>map(t -> keras3Tensor(model, t)).toList();
         Map<String, Object> out = new LinkedHashMap<>();
+        if (node.layer() instanceof Recurrent<?> && tensors.size() > 1) {
+            // Keras calls lstm(x, initial_state=[h, c]): the sequence is the argument, the states a keyword
+            out.put("args", tensors.subList(0, 1));
+            Map<String, Object> kwargs = new LinkedHashMap<>();
+            kwargs.put("initial_state", tensors.subList(1, tensors.size()));
+            kwargs.putAll(KerasCallSignatures.nodeKwargs(node.layer().className(), tensors.size()));
+            out.put("kwargs", kwargs);
+            return out;
+        }
         // one input is the call's only argument; several are one list argument (a merge layer's)
         out.put("args", tensors.size() == 1 ? tensors : List.of(tensors));
-        out.put("kwargs", Map.of());
+        out.put("kwargs", KerasCallSignatures.nodeKwargs(node.layer().className(), tensors.size()));
         return out;
+    }
+
+    private static Map<String, Object> keras3Tensor(Functional model, KerasTensor t) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("shape", KerasLayers.shapeList(t.shape()));
+        c.put("dtype", t.dtype().tfName());
+        c.put("keras_history", history(model, t));
+        Map<String, Object> tensor = new LinkedHashMap<>();
+        tensor.put("class_name", "__keras_tensor__");
+        tensor.put("config", c);
+        return tensor;
     }
 
     private static List<Object> keras2Node(Functional model, Node node) {
@@ -156,11 +167,16 @@ final class FunctionalConfigs {
     private static List<Object> inboundTensors(Object node, String where) {
         List<Object> out = new ArrayList<>();
         if (node instanceof Map<?, ?> keras3) {
+            checkKwargs(keras3.get("kwargs"), where);
             Object args = keras3.get("args");
             if (!(args instanceof List<?> list) || list.isEmpty()) {
                 throw new IllegalArgumentException(where + ": inbound node " + PyJson.write(node) + " has no args");
             }
-            for (Object t : list.getFirst() instanceof List<?> several ? several : list) {
+            List<Object> tensors = new ArrayList<>(list.getFirst() instanceof List<?> several ? several : list);
+            if (keras3.get("kwargs") instanceof Map<?, ?> kwargs && kwargs.get("initial_state") instanceof List<?> states) {
+                tensors.addAll(states); // an RNN's initial states follow its sequence, as Horn's layers take them
+            }
+            for (Object t : tensors) {
                 if (!(t instanceof Map<?, ?> m && m.get("config") instanceof Map<?, ?> cfg && cfg.get("keras_history") instanceof List<?> h)) {
                     throw new IllegalArgumentException(where + ": inbound node argument " + PyJson.write(t)
                             + " is not a __keras_tensor__ with a keras_history");
@@ -168,12 +184,36 @@ final class FunctionalConfigs {
                 out.add(h);
             }
         } else if (node instanceof List<?> keras2) {
+            for (Object triple : keras2) {
+                if (triple instanceof List<?> h && h.size() > 3) {
+                    checkKwargs(h.get(3), where);
+                }
+            }
             out.addAll(keras2);
         } else {
             throw new IllegalArgumentException(where + ": inbound node " + PyJson.write(node) + " is neither a Keras 3 "
                     + "{\"args\": ...} object nor a Keras 2 list");
         }
         return out;
+    }
+
+    /**
+     * A node's call keywords: {@code training} and {@code mask} (Keras records the signature's
+     * defaults; Horn infers both) and an RNN's {@code initial_state}; anything else is refused.
+     */
+    private static void checkKwargs(Object kwargs, String where) {
+        if (kwargs == null) {
+            return;
+        }
+        if (!(kwargs instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(where + ": inbound node kwargs " + PyJson.write(kwargs) + " is not an object");
+        }
+        for (Object key : map.keySet()) {
+            if (!KerasCallSignatures.ACCEPTED_ON_LOAD.contains(key)) {
+                throw new IllegalArgumentException(where + ": inbound node passes the call argument `" + key + "` ("
+                        + PyJson.write(map.get(key)) + "); Horn loads calls with `training`, `mask` and `initial_state` only");
+            }
+        }
     }
 
     /** The tensors the triples name, or null while one of them is not made yet. */

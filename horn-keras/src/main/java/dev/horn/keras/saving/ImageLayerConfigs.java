@@ -26,7 +26,7 @@ final class ImageLayerConfigs {
 
     static void registerAll() {
         KerasLayers.register("BatchNormalization", c -> new BatchNormalization()
-                .axis(c.integer("axis", -1))
+                .axis(normalizationAxis(c))
                 .momentum(c.number("momentum", 0.99))
                 .epsilon(c.number("epsilon", 0.001))
                 .center(c.bool("center", true))
@@ -87,5 +87,17 @@ final class ImageLayerConfigs {
         return augmentation(layer, c).fillMode(c.string("fill_mode", "reflect"))
                 .interpolation(c.string("interpolation", "bilinear"))
                 .fillValue(c.number("fill_value", 0));
+    }
+
+    /** Keras 2 writes BatchNormalization's axis as a one-element list ({@code [2]}); Keras 3 as an integer. */
+    private static int normalizationAxis(ConfigMap c) {
+        int[] axes = c.ints("axis");
+        if (axes == null) {
+            return -1;
+        }
+        if (axes.length != 1) {
+            throw c.fail("axis", "must be one axis, got " + PyJson.write(c.raw("axis")) + " (Horn normalizes over one axis)");
+        }
+        return axes[0];
     }
 }

@@ -60,6 +60,7 @@ public final class KerasArchive {
                 try (WritableHdfFile file = HdfFile.write(h5)) {
                     WeightsFile.write(file, entries);
                 }
+                WeightsFile.checkReadable(h5);
                 try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
                     stored(zip, METADATA, PyJson.write(meta).getBytes(StandardCharsets.UTF_8));
                     stored(zip, CONFIG, config.getBytes(StandardCharsets.UTF_8));
@@ -87,14 +88,20 @@ public final class KerasArchive {
         if (!Files.isRegularFile(path)) {
             throw new IllegalArgumentException("loadModel: no such file: " + path);
         }
+        refuseHdf5(path);
         Path h5 = null;
         try (ZipFile zip = new ZipFile(path.toFile())) {
             checkEntries(zip, path);
             String configText = text(zip, CONFIG, path);
             Map<String, Object> config = PyJson.readObject(configText, path + " (" + CONFIG + ")");
             String where = path + " (" + CONFIG + ")";
-            Model model = ModelConfigs.deserialize(config, where);
-            ModelConfigs.compile(model, config.get("compile_config"), where + ": compile_config");
+            Object version = zip.getEntry(METADATA) == null ? null
+                    : PyJson.readObject(text(zip, METADATA, path), path + " (" + METADATA + ")").get("keras_version");
+            Model model = KerasSemantics.reading(version instanceof String v ? v : null, () -> {
+                Model m = ModelConfigs.deserialize(config, where);
+                ModelConfigs.compile(m, config.get("compile_config"), where + ": compile_config");
+                return m;
+            });
             ZipEntry weights = zip.getEntry(WEIGHTS);
             if (weights == null) {
                 throw new IllegalArgumentException("loadModel: " + path + " has no " + WEIGHTS + "; it holds "
@@ -127,7 +134,8 @@ public final class KerasArchive {
      */
     static void loadState(Model model, Path h5, String where, boolean optimizerMustFit) {
         try (HdfFile file = new HdfFile(h5)) {
-            Runnable layers = WeightsFile.prepare(file, WeightsFile.entries(model, false), Path.of(where));
+            Runnable layers = WeightsFile.prepare(file, WeightsFile.entries(model, false, WeightsFile.isKeras213(file)),
+                    Path.of(where));
             Runnable optimizer = () -> {};
             Group saved = model.isCompiled() ? H5Values.groupOrNull(file, "optimizer/vars", h5) : null;
             if (saved != null) {
@@ -151,6 +159,21 @@ public final class KerasArchive {
             throw e;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(where + " is not a readable HDF5 file: " + e.getMessage(), e);
+        }
+    }
+
+    /** HDF5's signature; Keras 2 users save legacy HDF5 models under a .keras name, which Keras 3 refuses too. */
+    private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
+    private static void refuseHdf5(Path path) {
+        byte[] head = new byte[HDF5_SIGNATURE.length];
+        try (InputStream in = Files.newInputStream(path)) {
+            if (in.readNBytes(head, 0, head.length) == head.length && java.util.Arrays.equals(head, HDF5_SIGNATURE)) {
+                throw new IllegalArgumentException("loadModel: " + path + " is an HDF5 file, not a .keras zip: a legacy "
+                        + "Keras HDF5 model saved under a .keras name; load it with loadModelHdf5");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("loadModel: cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.horn.keras.layers.Flatten;
 import dev.horn.keras.layers.FluentLayer;
 import dev.horn.keras.layers.InputLayer;
 import dev.horn.keras.layers.Layer;
+import dev.horn.keras.layers.LeakyRelu;
 import dev.horn.keras.layers.Masking;
 import dev.horn.keras.layers.Reshape;
 import dev.horn.keras.layers.merging.Add;
@@ -55,6 +56,7 @@ public final class KerasLayers {
         });
         register("Activation", c -> new ActivationLayer(KerasObjects.activation(c.raw("activation"), c.owner() + ".activation")));
         register("Flatten", c -> new Flatten());
+        register("LeakyReLU", c -> new LeakyRelu(c.has("negative_slope") ? c.number("negative_slope", 0.3) : c.number("alpha", 0.3)));
         register("Reshape", c -> new Reshape(c.shape("target_shape", -1)));
         register("Masking", c -> new Masking(c.number("mask_value", 0)));
         register("Add", c -> new Add());
@@ -103,7 +105,7 @@ public final class KerasLayers {
         }
         Map<String, Object> out = KerasObjects.wrap(format, builtin ? "keras.layers" : layer.getClass().getPackageName(),
                 layer.className(), config, registered);
-        if (format == Format.KERAS3 && layer.isBuilt()) {
+        if (format == Format.KERAS3 && layer.isBuilt() && KerasCallSignatures.writesBuildConfig(layer.className())) {
             out.put("build_config", Map.of("input_shape", shapeList(layer.builtInputShape())));
         }
         return out;
@@ -116,6 +118,11 @@ public final class KerasLayers {
             config.put(e.getKey(), KerasObjects.serialize(e.getValue(), format));
         }
         if (format == Format.KERAS3) {
+            if (layer instanceof dev.horn.keras.layers.Recurrent<?> r) {
+                config = RecurrentLayerConfigs.keras3(config, r);
+            } else if (layer instanceof dev.horn.keras.layers.Bidirectional b) {
+                RecurrentLayerConfigs.keras3(config, b);
+            }
             if (!(layer instanceof InputLayer)) {
                 config.put("dtype", dtypePolicy(String.valueOf(config.get("dtype"))));
                 config.remove("batch_input_shape"); // Keras 3 keeps the input shape in InputLayer and build_config
@@ -129,6 +136,8 @@ public final class KerasLayers {
                 input.put("name", config.get("name"));
                 return input;
             }
+        } else if (layer instanceof LeakyRelu) {
+            config.put("alpha", config.remove("negative_slope")); // Keras 2's name for the slope
         }
         return config;
     }

@@ -64,8 +64,16 @@ public final class KerasObjects {
     }
 
     private static Object activation(Activation a, Format format) {
-        if (Activations.names().contains(a.name()) && Activations.get(a.name()) == a) {
-            return a.name();
+        String name = KerasSemantics.name(a, format);
+        if (name != null) {
+            return name;
+        }
+        if (a == Activations.HARD_SIGMOID || a == Activations.hardSigmoidKeras3()) {
+            throw new IllegalArgumentException("Cannot save " + (a == Activations.HARD_SIGMOID ? "Keras 2's" : "Keras 3's")
+                    + " hard_sigmoid in a " + (format == Format.KERAS3 ? "Keras 3 (.keras)" : "Keras 2 (HDF5, JSON)")
+                    + " file: there \"hard_sigmoid\" is " + (format == Format.KERAS3 ? "relu6(x + 3) / 6" : "clip(0.2 x + 0.5, 0, 1)")
+                    + ". Save in the other format, or use " + (a == Activations.HARD_SIGMOID
+                    ? "Activations.hardSigmoidKeras3()" : "\"hard_sigmoid\" (Keras 2's)") + " for this format");
         }
         CustomObjects.Entry e = CustomObjects.byName(a.name());
         if (e == null && Activations.names().contains(a.name())) {
@@ -158,7 +166,7 @@ public final class KerasObjects {
         String name = "function".equals(s.className()) && s.raw() instanceof Map<?, ?> m && m.get("config") instanceof String n
                 ? n : s.className();
         if (s.registeredName() == null && Activations.names().contains(name)) {
-            return Activations.get(name);
+            return KerasSemantics.activation(name);
         }
         return custom(new Saved(name, s.config(), s.registeredName(), s.raw()), Activation.class, "activation",
                 () -> Activations.get(name));

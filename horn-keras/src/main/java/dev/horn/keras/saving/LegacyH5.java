@@ -50,6 +50,7 @@ public final class LegacyH5 {
                             OptimizerVariables.kerasOrder(model.optimizer(), model.trainableVariables()));
                 }
             }
+            WeightsFile.checkReadable(tmp);
         });
     }
 
@@ -81,12 +82,15 @@ public final class LegacyH5 {
                         + "weights only (load them with loadWeights into a model built the same way)");
             }
             String where = path + " (model_config)";
-            Model model = ModelConfigs.deserialize(PyJson.readObject(configText, where), where);
             String training = stringAttribute(file, "training_config", path);
-            if (training != null) {
-                ModelConfigs.compile(model, PyJson.readObject(training, path + " (training_config)"),
-                        path + " (training_config)");
-            }
+            Model model = KerasSemantics.reading(stringAttribute(file, "keras_version", path), () -> {
+                Model m = ModelConfigs.deserialize(PyJson.readObject(configText, where), where);
+                if (training != null) {
+                    ModelConfigs.compile(m, PyJson.readObject(training, path + " (training_config)"),
+                            path + " (training_config)");
+                }
+                return m;
+            });
             Group weights = H5Values.groupOrNull(file, "model_weights", path);
             if (weights == null || weights.getAttribute("layer_names") == null) {
                 throw new IllegalArgumentException("loadModelHdf5: " + path + " has no model_weights group with layer_names; it is not a Keras HDF5 model file");
@@ -95,13 +99,12 @@ public final class LegacyH5 {
             assignments.add(prepareLayers(model, weights, path));
             Group optimizer = H5Values.groupOrNull(file, "optimizer_weights", path);
             if (optimizer != null && model.isCompiled()) {
-                OptimizerSlots.build(model.optimizer(), model.trainableVariables());
+                if (stringsAttribute(optimizer, "weight_names", path).length > model.optimizer().variables().size()) {
+                    OptimizerSlots.build(model.optimizer(), model.trainableVariables()); // a file of an optimizer that ran
+                }
                 try {
-                    assignments.add(prepareNamed(optimizer,
-                            OptimizerVariables.kerasOrder(model.optimizer(), model.trainableVariables()), path,
-                            "optimizer \"" + model.optimizer().name() + "\""));
+                    assignments.add(prepareOptimizer(model, optimizer, path));
                 } catch (IllegalArgumentException mismatch) {
-                    // Keras 2's optimizers keep other variables (no learning rate, slots grouped by kind);
                     // as Keras, load the model and start the optimizer afresh
                     System.err.println("WARNING: Error in loading the saved optimizer state. As a result, your model "
                             + "is starting with a freshly initialized optimizer. (" + mismatch.getMessage() + ")");
@@ -114,6 +117,25 @@ public final class LegacyH5 {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("loadModelHdf5: " + path + " is not a readable Keras HDF5 file: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The optimizer's state in Keras 3's order (what Horn and Keras 3 write), else matched by
+     * name as Keras 2 wrote it ({@link Keras2OptimizerSlots}).
+     */
+    private static Runnable prepareOptimizer(Model model, Group optimizer, Path path) {
+        try {
+            return prepareNamed(optimizer, OptimizerVariables.kerasOrder(model.optimizer(), model.trainableVariables()),
+                    path, "optimizer \"" + model.optimizer().name() + "\"");
+        } catch (IllegalArgumentException notKeras3) {
+            try {
+                return Keras2OptimizerSlots.prepare(optimizer, model.optimizer(), model.trainableVariables(), path);
+            } catch (IllegalArgumentException notKeras2) {
+                notKeras2.addSuppressed(notKeras3);
+                throw new IllegalArgumentException(notKeras3.getMessage() + "; read as Keras 2's layout: "
+                        + notKeras2.getMessage(), notKeras2);
+            }
         }
     }
 
@@ -184,7 +206,7 @@ public final class LegacyH5 {
     }
 
     /** A list-of-strings attribute; missing means empty, as Keras' {@code load_attributes_from_hdf5_group} reads it. */
-    private static String[] stringsAttribute(io.jhdf.api.Node node, String name, Path path) {
+    static String[] stringsAttribute(io.jhdf.api.Node node, String name, Path path) {
         Attribute a = node.getAttribute(name);
         if (a == null) {
             return new String[0];
@@ -195,6 +217,9 @@ public final class LegacyH5 {
         }
         if (data instanceof String s) {
             return new String[] {s};
+        }
+        if (a.getSize() == 0 || data == null || data.getClass().isArray() && java.lang.reflect.Array.getLength(data) == 0) {
+            return new String[0]; // h5py stores Keras' empty list as a float64 array: `weight_names` of an InputLayer
         }
         throw new IllegalArgumentException(path + ": attribute " + name + " of " + node.getPath() + " is not a list of strings");
     }

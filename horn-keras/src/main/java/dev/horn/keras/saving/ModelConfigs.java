@@ -3,7 +3,6 @@ package dev.horn.keras.saving;
 import dev.horn.Shape;
 import dev.horn.keras.layers.InputLayer;
 import dev.horn.keras.layers.Layer;
-import dev.horn.keras.metrics.Metric;
 import dev.horn.keras.models.Functional;
 import dev.horn.keras.models.Model;
 import dev.horn.keras.models.Sequential;
@@ -36,8 +35,10 @@ public final class ModelConfigs {
         if (model instanceof Functional functional) {
             Map<String, Object> out = FunctionalConfigs.serialize(functional, format);
             if (format == Format.KERAS3) {
-                out.put("build_config", Map.of("input_shape", functional.inputs().stream()
-                        .map(t -> KerasLayers.shapeList(t.shape())).toList()));
+                // Keras builds a Functional model in its constructor, recording no input shape
+                Map<String, Object> build = new LinkedHashMap<>();
+                build.put("input_shape", null);
+                out.put("build_config", build);
                 if (withCompile && model.isCompiled()) {
                     out.put("compile_config", compileConfig(model, format));
                 }
@@ -86,27 +87,30 @@ public final class ModelConfigs {
         return KerasObjects.wrap(format, "keras.layers", "InputLayer", config, null);
     }
 
-    /** Keras 3's {@code compile_config}; for Keras 2 the same settings as {@code training_config}. */
+    /**
+     * Keras 3's {@code compile_config}; for Keras 2 the same settings as {@code training_config}.
+     * A model of several outputs records its losses, loss weights and metrics keyed by output
+     * name, as Keras does when compile was given dicts.
+     */
     public static Map<String, Object> compileConfig(Model model, Format format) {
+        Object loss = CompilePerOutput.losses(model, format);
+        Object lossWeights = CompilePerOutput.lossWeights(model);
+        Object metrics = CompilePerOutput.metrics(model, format);
         Map<String, Object> c = new LinkedHashMap<>();
-        List<Object> metrics = new ArrayList<>();
-        for (Metric m : model.metrics()) {
-            metrics.add(KerasObjects.serialize(m, format));
-        }
         if (format == Format.KERAS3) {
             c.put("optimizer", OptimizerConfigs.serialize(model.optimizer(), format));
-            c.put("loss", KerasObjects.serialize(model.loss(), format));
-            c.put("loss_weights", null);
+            c.put("loss", loss);
+            c.put("loss_weights", lossWeights);
             c.put("metrics", metrics);
             c.put("weighted_metrics", null);
             c.put("run_eagerly", false);
             c.put("steps_per_execution", 1);
             c.put("jit_compile", false);
         } else {
-            c.put("loss", KerasObjects.serialize(model.loss(), format));
+            c.put("loss", loss);
             c.put("metrics", metrics);
             c.put("weighted_metrics", null);
-            c.put("loss_weights", null);
+            c.put("loss_weights", lossWeights);
             c.put("optimizer_config", OptimizerConfigs.serialize(model.optimizer(), format));
         }
         return c;
@@ -142,28 +146,27 @@ public final class ModelConfigs {
         return model;
     }
 
-    /** Compiles the model as the saved compile (or training) config says; nothing when there is none. */
+    /**
+     * Compiles the model as the saved compile (or training) config says; nothing when there is
+     * none or it names no loss. As Keras' {@code compile(**config)}, a missing optimizer is
+     * {@code "rmsprop"}; losses, loss weights and metrics may be given per output.
+     */
     public static void compile(Model model, Object compileConfig, String where) {
         if (!(compileConfig instanceof Map<?, ?>)) {
             return;
         }
         @SuppressWarnings("unchecked")
         ConfigMap c = new ConfigMap(where, (Map<String, Object>) compileConfig);
-        Object optimizer = c.has("optimizer") ? c.raw("optimizer") : c.raw("optimizer_config");
-        if (optimizer == null || !c.has("loss")) {
+        Object optimizer = c.has("optimizer") ? c.raw("optimizer") : c.has("optimizer_config") ? c.raw("optimizer_config") : "rmsprop";
+        if (!c.has("loss")) {
             return;
         }
-        if (c.raw("loss") instanceof Map<?, ?> perOutput && !perOutput.containsKey("class_name")) {
-            throw c.fail("loss", "holds one loss per output; Sequential models have one output");
-        }
-        List<Object> metrics = new ArrayList<>();
-        if (c.raw("metrics") instanceof List<?> list) {
-            for (Object m : list) {
-                metrics.add(KerasObjects.metric(m, where + ".metrics"));
-            }
+        List<Object> args = new ArrayList<>(CompilePerOutput.readMetrics(model, c.raw("metrics"), where + ".metrics"));
+        if (c.has("loss_weights")) {
+            args.add(CompilePerOutput.readLossWeights(model, c.raw("loss_weights"), where + ".loss_weights"));
         }
         model.compile(OptimizerConfigs.deserialize(optimizer, where + ".optimizer"),
-                KerasObjects.loss(c.raw("loss"), where + ".loss"), metrics.toArray());
+                CompilePerOutput.readLoss(model, c.raw("loss"), where + ".loss"), args.toArray());
     }
 
     private static Sequential sequential(Model model, String what) {

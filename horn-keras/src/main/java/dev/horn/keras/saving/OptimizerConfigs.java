@@ -83,6 +83,19 @@ public final class OptimizerConfigs {
         return KerasObjects.wrap(format, "keras.optimizers", cls, config, null);
     }
 
+    /**
+     * Keras 2.11 and 2.12 registered their new optimizers as custom objects, so their files
+     * name them {@code Custom>Adam}; that is the built-in unless a custom object took the name.
+     */
+    private static String builtinName(KerasObjects.Saved s) {
+        String name = s.className();
+        if (name.startsWith("Custom>") && OPTIMIZERS.containsKey(name.substring("Custom>".length()))
+                && CustomObjects.lookup(s.registeredName(), name) == null) {
+            return name.substring("Custom>".length());
+        }
+        return name;
+    }
+
     /** An optimizer from a saved object or a name ({@code "adam"}), as {@code compile} would get it. */
     public static Optimizer deserialize(Object saved, String where) {
         if (saved instanceof String name) {
@@ -90,7 +103,7 @@ public final class OptimizerConfigs {
         }
         KerasObjects.Saved s = KerasObjects.saved(saved, where);
         ConfigMap c = new ConfigMap(where + " (" + s.className() + ")", s.config());
-        Function<ConfigMap, Optimizer> make = OPTIMIZERS.get(s.className());
+        Function<ConfigMap, Optimizer> make = OPTIMIZERS.get(builtinName(s));
         Optimizer opt = make != null ? make.apply(c) : KerasObjects.custom(s, Optimizer.class, "optimizer", () -> {
             throw new IllegalArgumentException("Unknown optimizer: " + s.className());
         });

@@ -14,6 +14,8 @@ import dev.horn.keras.layers.Lstm;
 import dev.horn.keras.layers.Recurrent;
 import dev.horn.keras.layers.SimpleRnn;
 import dev.horn.keras.layers.TimeDistributed;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Sequence layers and the wrappers around a layer (Bidirectional, TimeDistributed) from their Keras configs. */
 final class RecurrentLayerConfigs {
@@ -64,6 +66,36 @@ final class RecurrentLayerConfigs {
                 .goBackwards(c.bool("go_backwards", false))
                 .stateful(c.bool("stateful", false))
                 .unroll(c.bool("unroll", false));
+    }
+
+    /**
+     * A recurrent layer's config in Keras 3's keys (keras/src/layers/rnn, v3.10): no
+     * {@code time_major} or {@code implementation}, {@code zero_output_for_mask} after
+     * {@code unroll}, and LSTM and GRU end with their dropout {@code seed}.
+     */
+    static Map<String, Object> keras3(Map<String, Object> keras2, Recurrent<?> layer) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        keras2.forEach((k, v) -> {
+            if (!k.equals("time_major") && !k.equals("implementation")) {
+                out.put(k, v);
+            }
+            if (k.equals("unroll")) {
+                out.put("zero_output_for_mask", layer.zeroOutputForMask());
+            }
+        });
+        if (layer instanceof Lstm || layer instanceof Gru) {
+            out.put("seed", null);
+        }
+        return out;
+    }
+
+    /** Bidirectional's Keras 3 config: {@code merge_mode}, then both directions' layers. */
+    static void keras3(Map<String, Object> config, Bidirectional layer) {
+        Object forward = config.remove("layer");
+        Object mergeMode = config.remove("merge_mode");
+        config.put("merge_mode", mergeMode);
+        config.put("layer", forward);
+        config.put("backward_layer", KerasLayers.serialize(layer.backwardLayer(), Format.KERAS3));
     }
 
     private static <L extends GatedRecurrent<L>> L gated(L layer, ConfigMap c) {

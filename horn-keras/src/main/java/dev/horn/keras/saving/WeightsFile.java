@@ -45,6 +45,7 @@ public final class WeightsFile {
             try (WritableHdfFile file = HdfFile.write(tmp)) {
                 write(file, entries);
             }
+            checkReadable(tmp);
         });
     }
 
@@ -73,9 +74,19 @@ public final class WeightsFile {
 
     /** The model's saveables in Keras 3's order: the model, its layers, then (if asked) the optimizer. */
     static List<Entry> entries(Model model, boolean withOptimizer) {
+        return entries(model, withOptimizer, false);
+    }
+
+    /**
+     * {@code keras213}: the paths of a Keras 2.13 file, whose saving walked the model's
+     * {@code _layer_checkpoint_dependencies}, which lists each layer with weights twice
+     * ({@code layer_with_weights-i} and {@code layer-j}): such a layer takes two numbers of its
+     * class ({@code dense}, then {@code dense_2}), as the files Keras 2.13 wrote show.
+     */
+    static List<Entry> entries(Model model, boolean withOptimizer, boolean keras213) {
         List<Entry> out = new ArrayList<>();
         out.add(new Entry("", model.name(), List.of()));
-        addLayers(model, "", out);
+        addLayers(model, "", keras213, out);
         if (withOptimizer) {
             out.add(new Entry("optimizer", model.optimizer().name(),
                     OptimizerVariables.kerasOrder(model.optimizer(), model.trainableVariables())));
@@ -84,15 +95,16 @@ public final class WeightsFile {
     }
 
     /** {@code layers/<key>}, and for a nested model its own layers below it, as Keras' saving_lib walks them. */
-    private static void addLayers(Model model, String prefix, List<Entry> out) {
+    private static void addLayers(Model model, String prefix, boolean keras213, List<Entry> out) {
         Map<String, Integer> used = new HashMap<>();
         for (Layer layer : model.layers()) {
             String base = UniqueNames.snakeCase(layer.className());
-            int n = used.merge(base, 1, Integer::sum) - 1;
-            String path = prefix + "layers/" + (n == 0 ? base : base + "_" + n);
+            int step = keras213 && !layer.variables().isEmpty() ? 2 : 1;
+            int n = used.merge(base, step, Integer::sum) - step;
+            String path = prefix + (keras213 ? "_layer_checkpoint_dependencies/" : "layers/") + (n == 0 ? base : base + "_" + n);
             if (layer instanceof Model nested) {
                 out.add(new Entry(path, nested.name(), List.of()));
-                addLayers(nested, path + "/", out);
+                addLayers(nested, path + "/", keras213, out);
             } else {
                 addLayer(layer, path, out);
             }
@@ -124,11 +136,13 @@ public final class WeightsFile {
     }
 
     static void write(WritableHdfFile file, List<Entry> entries) {
-        for (Entry e : entries) {
-            if (e.path().isEmpty() && e.variables().isEmpty()) {
-                // Keras writes an empty root `vars` group here; jhdf 0.9.4 then writes a root it cannot
-                // read back (checked: an empty group beside another root group breaks the file), and
-                // Keras reads a missing group as empty, so it is left out
+        for (int k = 0; k < entries.size(); k++) {
+            Entry e = entries.get(k);
+            if (e.variables().isEmpty() && holdsOthers(entries, k)) {
+                // Keras writes an empty `vars` group here too (the model's own, an LSTM's beside its
+                // `cell`); jhdf 0.9.4 writes a group holding an empty group and another group so that
+                // neither it nor libhdf5 can read it back (checked), and Keras reads a missing group
+                // as empty, so it is left out
                 continue;
             }
             WritableGroup group = file;
@@ -145,6 +159,35 @@ public final class WeightsFile {
         }
     }
 
+    /** Whether other entries lie below entry k's group (its `vars` would sit beside their groups). */
+    private static boolean holdsOthers(List<Entry> entries, int k) {
+        String prefix = entries.get(k).path().isEmpty() ? "" : entries.get(k).path() + "/";
+        return entries.stream().anyMatch(o -> o != entries.get(k) && o.path().startsWith(prefix));
+    }
+
+    /**
+     * Reads a written file back whole, so that a file jhdf wrote wrong fails the save (before
+     * the atomic move) instead of a later load.
+     */
+    static void checkReadable(Path file) {
+        try (HdfFile h5 = new HdfFile(file)) {
+            walk(h5);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the HDF5 library wrote a file it cannot read back (" + e.getMessage()
+                    + "); nothing was saved", e);
+        }
+    }
+
+    private static void walk(Group group) {
+        for (io.jhdf.api.Node n : group.getChildren().values()) {
+            if (n instanceof Group g) {
+                walk(g);
+            } else if (n instanceof io.jhdf.api.Dataset d) {
+                d.getData();
+            }
+        }
+    }
+
     /**
      * Reads every entry's values from the file and checks their count and shapes; returns the
      * assignment, to run once everything else that is loaded has been checked too. A missing
@@ -155,7 +198,7 @@ public final class WeightsFile {
         List<Tensor> values = new ArrayList<>();
         for (Entry e : entries) {
             String groupPath = e.path().isEmpty() ? "vars" : e.path() + "/vars";
-            Group vars = H5Values.groupOrNull(root, groupPath, file);
+            Group vars = varsGroup(root, e.path(), file);
             int found = vars == null ? 0 : vars.getChildren().size();
             if (found != e.variables().size()) {
                 throw new IllegalArgumentException(file + ": " + describe(e) + " has " + e.variables().size()
@@ -174,6 +217,29 @@ public final class WeightsFile {
                 targets.get(i).assign(values.get(i));
             }
         };
+    }
+
+    /** Whether the file was written by Keras 2.13 (see {@link #entries(Model, boolean, boolean)}). */
+    static boolean isKeras213(Group root) {
+        return root.getChildren().keySet().stream().anyMatch(k -> k.startsWith("_layer_checkpoint_dependencies"));
+    }
+
+    /**
+     * A saveable's {@code vars} group. Keras 2.13 to 2.15 on Windows joined the inner path with
+     * {@code os.path.join}, so there {@code layers\dense} is one group name.
+     */
+    private static Group varsGroup(Group root, String path, Path file) {
+        if (path.isEmpty()) {
+            return H5Values.groupOrNull(root, "vars", file);
+        }
+        for (String candidate : List.of(path, path.replace('/', '\\'))) {
+            Group owner = !candidate.contains("\\") ? H5Values.groupOrNull(root, candidate, file)
+                    : root.getChildren().get(candidate) instanceof Group g ? g : null;
+            if (owner != null && owner.getChildren().get("vars") instanceof Group vars) {
+                return vars;
+            }
+        }
+        return null;
     }
 
     private static String describe(Entry e) {

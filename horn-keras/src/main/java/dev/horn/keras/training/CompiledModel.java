@@ -90,6 +90,21 @@ public final class CompiledModel {
         return metrics.stream().map(OutputMetric::metric).toList();
     }
 
+    /** Each output's weight in the total loss, in output order (1 unless compile gave one). */
+    public List<Double> lossWeights() {
+        return Arrays.stream(lossWeights).boxed().toList();
+    }
+
+    /** Each output's metrics, in output order. */
+    public List<List<Metric>> metricsPerOutput() {
+        List<List<Metric>> out = new ArrayList<>();
+        for (int o = 0; o < lossWeights.length; o++) {
+            int output = o;
+            out.add(metrics.stream().filter(m -> m.output() == output).map(OutputMetric::metric).toList());
+        }
+        return out;
+    }
+
     /** The names of the step's outputs and metrics as logged: {@code loss}, per-output losses, then the metrics. */
     List<String> logNames() {
         List<String> names = new ArrayList<>();

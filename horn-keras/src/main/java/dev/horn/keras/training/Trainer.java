@@ -70,7 +70,22 @@ public final class Trainer {
         Map<String, Double> epochLogs = new LinkedHashMap<>();
         int position = 0;
         int[] order = identity(data.rows);
-        for (int epoch = callbacks.startEpoch(config.initialEpoch); epoch < config.epochs; epoch++) {
+        int startEpoch = callbacks.startEpoch(config.initialEpoch);
+        if (Seeds.global() != null && config.stepsPerEpoch != null && startEpoch > 0) {
+            // epochs end mid-pass: a resumed fit continues the pass a straight run would be in
+            long stepsDone = compiled.optimizer.iterations().storedValue().toLongArray()[0];
+            for (long done = 0; done < stepsDone; done += steps) {
+                SplittableRandom epochRandom = shuffleRandom(done);
+                for (long step = done; step < Math.min(done + steps, stepsDone); step++) {
+                    if (position >= data.rows) {
+                        position = 0;
+                        order = config.shuffle ? permutation(data.rows, epochRandom) : order;
+                    }
+                    position = Math.min(position + batchSize, data.rows);
+                }
+            }
+        }
+        for (int epoch = startEpoch; epoch < config.epochs; epoch++) {
             resetMetrics();
             callbacks.onEpochBegin(epoch, new LinkedHashMap<>());
             if (Seeds.global() != null) {

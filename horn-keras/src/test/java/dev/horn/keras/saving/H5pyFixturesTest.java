@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static dev.horn.keras.Keras.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -78,12 +79,51 @@ class H5pyFixturesTest {
     }
 
     @Test
-    void aKeras2Hdf5FileWrittenByH5pyLoadsCompiledWithAFreshOptimizerAsKerasDoes() throws IOException {
-        // its optimizer_weights are Keras 2's (iter, all m, all v, no learning rate): skipped with a warning
+    void aKeras2Hdf5FileWrittenByH5pyLoadsWithItsOptimizerStateMatchedByName() throws IOException {
+        // optimizer_weights as tf.keras <= 2.10 wrote them (iter, hyperparameters, all m, all v, no learning-rate
+        // variable): Keras 3 gives up on them and starts afresh; Horn matches them by name
         Model m = loadModelHdf5(copy("h5py-keras2-model.h5"));
         checkWeights(m);
-        assertThat(m.optimizer().iterations().storedValue().toLongArray()).containsExactly(0L);
+        assertThat(m.optimizer().iterations().storedValue().toLongArray()).containsExactly(7L);
         assertThat(m.loss().name()).isEqualTo("binary_crossentropy");
         assertThat(m.optimizer().getConfig().get("name")).isEqualTo("Adam");
+        var vars = m.trainableVariables();
+        assertThat(m.optimizer().slot(vars.getFirst(), "momentum").storedValue().toFloatArray()[0]).isEqualTo(0.01f);
+        assertThat(m.optimizer().slot(vars.get(5), "momentum").storedValue().toFloatArray()[0]).isEqualTo(0.06f);
+        assertThat(m.optimizer().slot(vars.get(5), "velocity").storedValue().toFloatArray()[0]).isEqualTo(0.006f);
+        assertThat(m.optimizer().getConfig().get("learning_rate")).isEqualTo(0.0010000000474974513);
+    }
+
+    @Test
+    void aKeras212Hdf5FileUnderAKerasNameLoadsWithLoadModelHdf5AsPdiotsDoes() throws IOException {
+        Path file = copy("h5py-keras212-lstm-bn.keras");
+        assertThatThrownBy(() -> loadModel(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is an HDF5 file, not a .keras zip").hasMessageContaining("loadModelHdf5");
+        Model m = loadModelHdf5(file);
+        assertThat(m.countParams()).isEqualTo(8 * 3 + 8 * 2 + 8 + 4 * 2 + 8 * 2 + 2);
+        assertThat(m.optimizer().getClass().getSimpleName()).isEqualTo("Adam"); // "Custom>Adam"
+        assertThat(m.metrics().stream().map(dev.horn.keras.metrics.Metric::name).toList()).containsExactly("accuracy");
+        // the 2.11+ layout: iteration, then Adam/m/<variable> and Adam/v/<variable> interleaved
+        assertThat(m.optimizer().iterations().storedValue().toLongArray()).containsExactly(5L);
+        var vars = m.trainableVariables();
+        assertThat(m.optimizer().slot(vars.getFirst(), "momentum").storedValue().toFloatArray()[0]).isEqualTo(0.01f);
+        assertThat(m.optimizer().slot(vars.get(6), "velocity").storedValue().toFloatArray()[0]).isEqualTo(0.007f);
+        float[] x = new float[2 * 4 * 3];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) Math.sin(0.37 * i + 0.1);
+        }
+        float[] p = m.predict(Tensor.of(x, 2, 4, 3)).toFloatArray();
+        double[] numpy = {0.491787342569148, 0.508212657430852, 0.4918884757682591, 0.5081115242317409}; // the script's
+        for (int i = 0; i < numpy.length; i++) {
+            assertThat((double) p[i]).isCloseTo(numpy[i], within(1e-6));
+        }
+    }
+
+    @Test
+    void aKeras215ArchiveWrittenOnWindowsFindsItsBackslashedGroups() throws IOException {
+        // groups named "layers\\dense" as os.path.join wrote them; Keras 2.15's optimizer variables (no learning rate)
+        Model m = loadModel(copy("h5py-keras215-windows.keras"));
+        checkWeights(m);
+        assertThat(m.optimizer().iterations().storedValue().toLongArray()).containsExactly(0L); // skipped, with a warning
     }
 }

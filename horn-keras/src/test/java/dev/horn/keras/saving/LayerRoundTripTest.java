@@ -69,6 +69,7 @@ class LayerRoundTripTest {
         put("Dropout", () -> sequential(new Dropout(0.3).seed(7).inputShape(3), new Dense(2)), 3);
         put("Activation", () -> sequential(new ActivationLayer("sigmoid").inputShape(3)), 3);
         put("Flatten", () -> sequential(new Flatten().inputShape(2, 3)), 2, 3);
+        put("LeakyReLU", () -> sequential(new Dense(3).inputShape(2), new LeakyRelu(0.1)), 2);
         put("Reshape", () -> sequential(new Reshape(3, 2).inputShape(6)), 6);
         put("Masking", () -> sequential(new Masking(0.5).inputShape(4, 3), new Lstm(2)), 4, 3);
         put("Conv1D", () -> sequential(new Conv1D(3, 2).strides(2).padding("same").activation("relu").inputShape(6, 2)), 6, 2);
@@ -91,7 +92,7 @@ class LayerRoundTripTest {
                 .inputShape(3, 4, 4)), 3, 4, 4);
         put("SimpleRNN", () -> sequential(new SimpleRnn(3).returnSequences(true).activation("relu").inputShape(5, 2)), 5, 2);
         put("LSTM", () -> sequential(new Lstm(3).unitForgetBias(false).goBackwards(true).inputShape(5, 2)), 5, 2);
-        put("GRU", () -> sequential(new Gru(3).resetAfter(false).recurrentActivation("hard_sigmoid").inputShape(5, 2)), 5, 2);
+        put("GRU", () -> sequential(new Gru(3).resetAfter(false).recurrentActivation("relu").inputShape(5, 2)), 5, 2);
         CASES.put("Embedding", new Case(() -> sequential(new Embedding(7, 3).maskZero(true).inputShape(4), new SimpleRnn(2)),
                 List.of(new int[] {4}), true));
         put("Bidirectional", () -> sequential(new Bidirectional(new Lstm(3).returnSequences(true), "sum").inputShape(5, 2)), 5, 2);
@@ -185,8 +186,9 @@ class LayerRoundTripTest {
         Path file = dir.resolve("m.weights.h5");
         WeightsFile.save(model, file);
         try (io.jhdf.HdfFile f = new io.jhdf.HdfFile(file)) {
-            assertThat(f.getByPath("layers/lstm/vars").getAttribute("name").getData()).isEqualTo(model.layers().get(0).name());
-            assertThat(((io.jhdf.api.Group) f.getByPath("layers/lstm/vars")).getChildren()).isEmpty();
+            // the LSTM's own, empty `vars` is left out beside `cell` (jhdf 0.9.4, see WeightsFile.write)
+            assertThat(((io.jhdf.api.Group) f.getByPath("layers/lstm")).getChildren().keySet()).containsExactly("cell");
+            assertThat(f.getByPath("layers/lstm/cell/vars").getAttribute("name").getData()).isEqualTo("lstm_cell");
             assertThat(dims(f, "layers/lstm/cell/vars/0")).containsExactly(2, 12);  // kernel
             assertThat(dims(f, "layers/lstm/cell/vars/1")).containsExactly(3, 12);  // recurrent_kernel
             assertThat(dims(f, "layers/lstm/cell/vars/2")).containsExactly(12);     // bias

@@ -67,6 +67,26 @@ class ResumeAndLegacyTest {
     }
 
     @Test
+    void withStepsPerEpochTheResumeContinuesThePassOverTheDataBitForBit() {
+        // 50 rows in batches of 8 take 7 steps a pass; 5 steps an epoch end epochs mid-pass, shuffled
+        Sequential straight = fresh();
+        straight.fit(x, y, epochs(3), stepsPerEpoch(5), batchSize(8), verbose(0));
+        Sequential first = fresh();
+        first.fit(x, y, epochs(2), stepsPerEpoch(5), batchSize(8), verbose(0));
+        Path file = dir.resolve("two.keras");
+        saveModel(first, file);
+        Horn.setSeed(5);
+        Model resumed = loadModel(file);
+        resumed.fit(x, y, epochs(3), initialEpoch(2), stepsPerEpoch(5), batchSize(8), verbose(0));
+
+        assertThat(resumed.optimizer().iterations().storedValue().toLongArray()).containsExactly(15L);
+        for (int i = 0; i < straight.getWeights().size(); i++) {
+            assertThat(resumed.getWeights().get(i).toFloatArray()).as("weight " + i)
+                    .containsExactly(straight.getWeights().get(i).toFloatArray());
+        }
+    }
+
+    @Test
     void withoutTheOptimizerStateTheResumeDiffers() {
         Sequential straight = trained(3);
         Sequential first = trained(2);
