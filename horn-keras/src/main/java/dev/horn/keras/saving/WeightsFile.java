@@ -23,9 +23,9 @@ import java.util.Map;
  * A model's state in the layout of Keras 3's {@code .weights.h5} (also {@code model.weights.h5}
  * inside a {@code .keras} file): a group per saveable, {@code <path>/vars/<i>}, one dataset per
  * variable in Keras' order and a {@code name} attribute on each {@code vars} group, as Keras 3.10
- * writes them. The paths: {@code vars} for the model itself (left out while empty, see
- * {@link #write}), {@code layers/<key>} for
- * each layer and {@code optimizer} for the optimizer's iteration count, learning rate and slots.
+ * writes them, except that a saveable without variables gets no group (see {@link #write}). The
+ * paths: {@code vars} for the model itself, {@code layers/<key>} for each layer and
+ * {@code optimizer} for the optimizer's iteration count, learning rate and slots.
  * As in Keras the layer key is the class in snake case, numbered within the model
  * ({@code dense}, {@code dense_1}, ...), not the layer's name, so weights load into a rebuilt
  * model whose layers got other default names.
@@ -136,13 +136,13 @@ public final class WeightsFile {
     }
 
     static void write(WritableHdfFile file, List<Entry> entries) {
-        for (int k = 0; k < entries.size(); k++) {
-            Entry e = entries.get(k);
-            if (e.variables().isEmpty() && holdsOthers(entries, k)) {
-                // Keras writes an empty `vars` group here too (the model's own, an LSTM's beside its
-                // `cell`); jhdf 0.9.4 writes a group holding an empty group and another group so that
-                // neither it nor libhdf5 can read it back (checked), and Keras reads a missing group
-                // as empty, so it is left out
+        for (Entry e : entries) {
+            if (e.variables().isEmpty()) {
+                // Keras writes an empty `vars` group (with its `name`) for a saveable without
+                // variables too. jhdf 0.9.4 and later append their signature at the file channel's
+                // position, the end of the last dataset written (WritableHdfFile.flush), which
+                // overwrites any group written after that dataset; groups without datasets are
+                // such groups. Keras' H5IOStore.get reads a missing group as empty, so none is written.
                 continue;
             }
             WritableGroup group = file;
@@ -157,12 +157,6 @@ public final class WeightsFile {
                 vars.putDataset(Integer.toString(i), H5Values.nested(e.variables().get(i).storedValue()));
             }
         }
-    }
-
-    /** Whether other entries lie below entry k's group (its `vars` would sit beside their groups). */
-    private static boolean holdsOthers(List<Entry> entries, int k) {
-        String prefix = entries.get(k).path().isEmpty() ? "" : entries.get(k).path() + "/";
-        return entries.stream().anyMatch(o -> o != entries.get(k) && o.path().startsWith(prefix));
     }
 
     /**

@@ -186,7 +186,7 @@ class LayerRoundTripTest {
         Path file = dir.resolve("m.weights.h5");
         WeightsFile.save(model, file);
         try (io.jhdf.HdfFile f = new io.jhdf.HdfFile(file)) {
-            // the LSTM's own, empty `vars` is left out beside `cell` (jhdf 0.9.4, see WeightsFile.write)
+            // the LSTM's own `vars` is empty, so left out beside `cell` (jhdf 0.9.4, see WeightsFile.write)
             assertThat(((io.jhdf.api.Group) f.getByPath("layers/lstm")).getChildren().keySet()).containsExactly("cell");
             assertThat(f.getByPath("layers/lstm/cell/vars").getAttribute("name").getData()).isEqualTo("lstm_cell");
             assertThat(dims(f, "layers/lstm/cell/vars/0")).containsExactly(2, 12);  // kernel
