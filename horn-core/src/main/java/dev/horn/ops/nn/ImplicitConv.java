@@ -350,17 +350,21 @@ final class ImplicitConv {
             int kv = l.kernelVolume();
             int c = l.in();
             int[] offsets = new int[kv * SUB_ROWS];
+            int[] packedSrc = new int[kv * SUB_ROWS];
+            int[] packedDy = new int[kv * SUB_ROWS];
+            int[] counts = new int[kv];
             float[] tile = new float[16 * V];
             for (int b = s; b < e; b++) {
                 int end = Math.min(rows, (b + 1) * SUM_ROWS);
                 for (int r0 = b * SUM_ROWS; r0 < end; r0 += SUB_ROWS) {
                     int m = Math.min(SUB_ROWS, end - r0);
                     rowOffsets(l, x.offset(), r0, m, offsets);
+                    packValidRows(offsets, kv, m, out, packedSrc, packedDy, counts);
                     if (c % 4 == 0 && out % PANEL == 0) { // a quad of channels shares its kernel position's offsets
                         for (int p = 0; p < kv; p++) {
                             for (int ci = 0; ci < c; ci += 4) {
                                 for (int j0 = 0; j0 < out; j0 += PANEL) {
-                                    filterTile(xs, offsets, p * SUB_ROWS, ci, m, dy, dyOff + r0 * out + j0, out,
+                                    filterTile(xs, packedSrc, packedDy, p * SUB_ROWS, counts[p], ci, dy, dyOff + r0 * out + j0, out,
                                             partial, b * k * out + (p * c + ci) * out + j0);
                                 }
                             }
@@ -397,19 +401,35 @@ final class ImplicitConv {
         }
     }
 
-    /** partial[4 channels, 4 vectors] += sum over m rows of x[window + ci..ci+3]^T dy[row, panel]. */
-    private static void filterTile(float[] x, int[] offsets, int oOff, int ci, int m, float[] dy, int dyOff, int out,
-                                   float[] partial, int at) {
+    /**
+     * For each kernel position p, the rows whose window reads the input there (not padding),
+     * packed: packedSrc[p * SUB_ROWS + j] their offsets, packedDy[..] their dy offsets (row x out),
+     * counts[p] how many. The tile then runs down the packed rows without a branch: a padding
+     * test in its loop, once taken, made the JIT recompile it 5x slower.
+     */
+    private static void packValidRows(int[] offsets, int kv, int m, int out, int[] packedSrc, int[] packedDy, int[] counts) {
+        for (int p = 0; p < kv; p++) {
+            int j = p * SUB_ROWS;
+            for (int r = 0; r < m; r++) {
+                int src = offsets[p * SUB_ROWS + r];
+                packedSrc[j] = src;
+                packedDy[j] = r * out;
+                j += src >= 0 ? 1 : 0;
+            }
+            counts[p] = j - p * SUB_ROWS;
+        }
+    }
+
+    /** partial[4 channels, 4 vectors] += sum over the packed rows of x[window + ci..ci+3]^T dy[row, panel]. */
+    private static void filterTile(float[] x, int[] packedSrc, int[] packedDy, int oOff, int count, int ci, float[] dy, int dyOff,
+                                   int out, float[] partial, int at) {
         FloatVector a00 = FloatVector.zero(F), a01 = a00, a02 = a00, a03 = a00;
         FloatVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
         FloatVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
         FloatVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
-        for (int r = 0, d = dyOff; r < m; r++, d += out) {
-            int src = offsets[oOff + r];
-            if (src < 0) {
-                continue;
-            }
-            src += ci;
+        for (int j = oOff; j < oOff + count; j++) {
+            int src = packedSrc[j] + ci;
+            int d = dyOff + packedDy[j];
             FloatVector d0 = FloatVector.fromArray(F, dy, d);
             FloatVector d1 = FloatVector.fromArray(F, dy, d + V);
             FloatVector d2 = FloatVector.fromArray(F, dy, d + 2 * V);

@@ -152,11 +152,15 @@ class ConvTest {
     }
 
     private static Tensor[] convGrads(Tensor x, Tensor f, Tensor g, int stride) {
+        return convGrads(x, f, g, stride, "SAME");
+    }
+
+    private static Tensor[] convGrads(Tensor x, Tensor f, Tensor g, int stride, String padding) {
         GradientTape tape = new GradientTape();
         Tensor loss;
         try (tape) {
             tape.watch(x, f);
-            loss = tf.reduceSum(tf.mul(tf.conv2d(x, f, stride, "SAME"), g));
+            loss = tf.reduceSum(tf.mul(tf.conv2d(x, f, stride, padding), g));
         }
         return tape.gradient(loss, x, f);
     }
@@ -196,6 +200,26 @@ class ConvTest {
         double[] expected = tf.reduceSum(g, 0, 1).toDoubleArray();
         assertClose(new BiasAddGrad().apply(g).toDoubleArray(), expected, 1e-12);
         assertClose(new BiasAddGrad().apply(tf.cast(g, DType.FLOAT32)).toDoubleArray(), expected, 1e-4);
+    }
+
+    /** The implicit-GEMM kernels, bias_add_grad and NarrowConv give the same bits on one thread as on all of them. */
+    @ParameterizedTest(name = "{0} -> {1} channels, {2}")
+    @CsvSource({"32, 64, VALID", "1, 32, SAME", "4, 64, SAME", "32, 32, VALID"})
+    void convolutionBitsDoNotDependOnTheThreadCount(int in, int out, String padding) {
+        Random r = new Random(in + out);
+        Tensor x = tf.cast(random(r, 9, 26, 26, in), DType.FLOAT32);
+        Tensor f = tf.cast(random(r, 3, 3, in, out), DType.FLOAT32);
+        Tensor b = tf.cast(random(r, out), DType.FLOAT32);
+        java.util.function.Supplier<float[][]> all = () -> {
+            Tensor y = tf.convolutionWithBias(x, f, b, true, new int[] {1}, padding, null, null);
+            Tensor[] g = convGrads(x, f, y, 1, padding);
+            return new float[][] {y.toFloatArray(), g[0].toFloatArray(), g[1].toFloatArray(), new BiasAddGrad().apply(y).toFloatArray()};
+        };
+        float[][] one = dev.horn.internal.cpu.Parallel.withThreads(1, all);
+        float[][] many = all.get();
+        for (int i = 0; i < one.length; i++) { // Arrays.equals: AssertJ's element diff is slow on 300K floats
+            assertThat(java.util.Arrays.equals(many[i], one[i])).as("output %d bit for bit", i).isTrue();
+        }
     }
 
     @Test
