@@ -19,6 +19,12 @@ import dev.horn.internal.cpu.Parallel;
  * the thread count, so results are deterministic at a fixed thread count.
  */
 final class ConvKernels {
+    /**
+     * Runs of row blocks the im2col filter gradient sums separately: fixed, so that the sum's
+     * order depends on the shape only; at most this many copies of the filter are alive and
+     * added up at the end, and at most this many cores share the product.
+     */
+    static final int FILTER_RUNS = 4;
     /** Column-buffer elements per chunk: a few MiB, within the last-level cache's reach. */
     private static final int COLUMN_BUDGET = 1 << 21;
     private static final int GRAIN_ROWS = 64;
@@ -179,23 +185,28 @@ final class ConvKernels {
             }
             return Tensor.wrap(dtype, filterShape, dw);
         }
-        // each thread's range of row blocks sums into its own copy, added up in range order
+        // row blocks are summed in a fixed number of runs, each into its own copy, and the copies
+        // are added up in run order: the runs depend on the shape alone, so the bits do not depend
+        // on how many threads share them
         RowBlocks blocks = RowBlocks.of(l);
-        Object[] partials = new Object[blocks.count()];
-        Parallel.forRange(blocks.count(), 1, (s, e) -> {
+        int runs = Math.min(blocks.count(), FILTER_RUNS);
+        Object[] partials = new Object[runs];
+        Parallel.forRange(runs, 1, (s, e) -> {
             Object cols = newArray(dtype, blocks.rows() * l.k());
-            Object partial = newArray(dtype, filterShape.size());
-            for (int b = s; b < e; b++) {
-                int r0 = b * blocks.rows();
-                int n = Math.min(blocks.rows(), blocks.total() - r0);
-                for (int g = 0; g < l.groups(); g++) {
-                    gather(l, x, r0, r0 + n, g, cols);
-                    blockGemm(dtype, true, l.k(), l.outPerGroup(), n, cols,
-                            dy.storage(), dy.offset() + r0 * l.out() + g * l.outPerGroup(), l.out(),
-                            partial, g * l.outPerGroup(), l.out(), true);
+            for (int run = s; run < e; run++) {
+                Object partial = newArray(dtype, filterShape.size());
+                for (int b = run * blocks.count() / runs; b < (run + 1) * blocks.count() / runs; b++) {
+                    int r0 = b * blocks.rows();
+                    int n = Math.min(blocks.rows(), blocks.total() - r0);
+                    for (int g = 0; g < l.groups(); g++) {
+                        gather(l, x, r0, r0 + n, g, cols);
+                        blockGemm(dtype, true, l.k(), l.outPerGroup(), n, cols,
+                                dy.storage(), dy.offset() + r0 * l.out() + g * l.outPerGroup(), l.out(),
+                                partial, g * l.outPerGroup(), l.out(), true);
+                    }
                 }
+                partials[run] = partial;
             }
-            partials[s] = partial;
         });
         for (Object partial : partials) {
             if (partial != null) {
