@@ -12,7 +12,7 @@ import dev.horn.ops.ShapeRules;
 import static dev.horn.Tf.tf;
 
 /**
- * Crossentropy of labels against the softmax of logits along the last axis, in one pass per row
+ * Crossentropy of labels against the softmax of logits along the last axis, in one op
  * ({@code tf.nn.softmax_cross_entropy_with_logits}): {@code sum_j labels_j * (lse - logits_j)},
  * where lse = log(sum_j exp(logits_j)) is taken after subtracting the row's maximum, so neither
  * the probabilities nor their logarithms are ever rounded to 0 or clipped. Inputs: logits and
@@ -23,7 +23,6 @@ import static dev.horn.Tf.tf;
  * classes) do not leave most lanes idle.
  */
 public final class SoftmaxCrossEntropyWithLogits extends Op {
-
     public SoftmaxCrossEntropyWithLogits() {
         super("softmax_cross_entropy_with_logits");
     }
