@@ -114,13 +114,7 @@ public final class SoftmaxCrossEntropyWithLogits extends Op {
     }
 
     private static double rowDouble(double[] z, int zs, double[] y, int ys, int n) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, z[zs + i]);
-        }
-        if (Double.isInfinite(max)) {
-            max = max > 0 ? max : 0;
-        }
+        double max = SoftmaxKernel.rowMax(z, zs, n);
         double sum = 0;
         double dot = 0;
         double mass = 0;

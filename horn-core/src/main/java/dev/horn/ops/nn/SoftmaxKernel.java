@@ -197,6 +197,15 @@ final class SoftmaxKernel {
         }
     }
 
+    /** A float64 row's maximum; 0 for an all -inf row, as {@link #rowMax(float[], int, int)}. */
+    static double rowMax(double[] x, int xs, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, x[xs + i]);
+        }
+        return Double.isInfinite(max) && max < 0 ? 0 : max;
+    }
+
     /** A row's maximum (exact in any order); 0 for an all -inf row, so that exp(-inf) = 0 rather than NaN. */
     private static float rowMax(float[] x, int xs, int n) {
         int i = 0;
@@ -246,18 +255,8 @@ final class SoftmaxKernel {
 
     private static void rowFloat(float[] src, int s, float[] dst, int d, int n, boolean log) {
         int bound = F.loopBound(n);
-        FloatVector maxV = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            maxV = maxV.max(FloatVector.fromArray(F, src, s + i));
-        }
-        float max = maxV.reduceLanes(VectorOperators.MAX);
-        for (; i < n; i++) {
-            max = Math.max(max, src[s + i]);
-        }
-        if (Float.isInfinite(max)) {
-            max = max > 0 ? max : 0; // an all -inf row: keep exp(-inf) = 0 rather than NaN
-        }
+        int i;
+        float max = rowMax(src, s, n);
         FloatVector shift = FloatVector.broadcast(F, max);
         FloatVector sumV = FloatVector.zero(F);
         for (i = 0; i < bound; i += F.length()) {
@@ -296,13 +295,7 @@ final class SoftmaxKernel {
 
     /** Float64 rows one value at a time with {@code Math.exp}, summed left to right: the same bits however the JIT compiles it. */
     private static void rowDouble(double[] src, int s, double[] dst, int d, int n, boolean log) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, src[s + i]);
-        }
-        if (Double.isInfinite(max)) {
-            max = max > 0 ? max : 0;
-        }
+        double max = rowMax(src, s, n);
         double sum = 0;
         for (int i = 0; i < n; i++) {
             double z = src[s + i] - max;
