@@ -107,9 +107,9 @@ public abstract class UnaryOp extends Op {
                 float[] src = (float[]) x.storage();
                 float[] dst = (float[]) out;
                 if (vectorized) {
-                    Parallel.forRange(n, BroadcastLoop.GRAIN, (s, e) -> float32Segment(src, off + s, dst, s, e - s));
+                    Parallel.forRangeBalanced(n, BroadcastLoop.GRAIN, (s, e) -> float32Segment(src, off + s, dst, s, e - s));
                 } else {
-                    Parallel.forRange(n, BroadcastLoop.GRAIN, (s, e) -> {
+                    Parallel.forRangeBalanced(n, BroadcastLoop.GRAIN, (s, e) -> {
                         for (int i = s; i < e; i++) {
                             dst[i] = (float) apply((double) src[off + i]);
                         }
@@ -119,7 +119,7 @@ public abstract class UnaryOp extends Op {
             case FLOAT64 -> {
                 double[] src = (double[]) x.storage();
                 double[] dst = (double[]) out;
-                Parallel.forRange(n, BroadcastLoop.GRAIN, (s, e) -> {
+                Parallel.forRangeBalanced(n, BroadcastLoop.GRAIN, (s, e) -> {
                     for (int i = s; i < e; i++) {
                         dst[i] = apply(src[off + i]);
                     }

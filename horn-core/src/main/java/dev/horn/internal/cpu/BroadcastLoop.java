@@ -89,7 +89,7 @@ public final class BroadcastLoop {
 
     /** Runs the kernel over all segments, split across cores when large. */
     public void run(Segment kernel) {
-        Parallel.forRange(size, GRAIN, (start, end) -> runRange(start, end, kernel));
+        Parallel.forRangeBalanced(size, GRAIN, (start, end) -> runRange(start, end, kernel));
     }
 
     private void runRange(int start, int end, Segment kernel) {

@@ -66,12 +66,14 @@ public final class Gemm {
     }
 
     /**
-     * Splits C into independent products, one hand-off per call, each worker packing its own
+     * Splits C into independent products, one hand-off per call, each piece packing its own
      * part of B: by panels of columns, where nothing is packed twice (A is read in place), unless
-     * there are fewer panels than threads; then by blocks of rows, every worker packing all of B.
-     * Splitting once per call rather than per packed block of B saves a hand-off per block and
-     * lets the workers pack in parallel. Every element is computed by the same sequence of
-     * operations whatever the split, so results do not depend on the thread count.
+     * there are fewer panels than threads; then by blocks of rows, every piece packing all of B.
+     * The threads claim pieces one at a time ({@link Parallel#forPieces}): up to
+     * {@link Parallel#PIECES_PER_THREAD} per thread, so a worker that starts late costs a piece's time, not
+     * half the product's. Splitting once per call rather than per packed block of B saves a
+     * hand-off per block and lets the workers pack in parallel. Every element is computed by the
+     * same sequence of operations whatever the split, so results do not depend on the thread count.
      */
     private static void parallel(boolean transA, boolean transB, int m, int n, int k,
                                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -80,13 +82,14 @@ public final class Gemm {
         int panels = (n + NR - 1) / NR;
         int rowBlocks = (m + MR - 1) / MR;
         if (panels >= threads) {
-            Parallel.forRange(panels, 1, (s, e) -> {
+            Parallel.forPieces(panels, Parallel.PIECES_PER_THREAD * threads, (s, e) -> {
                 int j0 = s * NR;
                 blocked(transA, transB, m, Math.min(n, e * NR) - j0, k, a, aOff, lda,
                         b, transB ? bOff + j0 * ldb : bOff + j0, ldb, c, cOff + j0, ldc, accumulate);
             });
         } else {
-            Parallel.forRange(rowBlocks, 1, (s, e) -> {
+            // each piece packs all of B (at most one panel wide here), so fewer, larger pieces
+            Parallel.forPieces(rowBlocks, 2 * threads, (s, e) -> {
                 int i0 = s * MR;
                 blocked(transA, transB, Math.min(m, e * MR) - i0, n, k, a, transA ? aOff + i0 : aOff + i0 * lda, lda,
                         b, bOff, ldb, c, cOff + i0 * ldc, ldc, accumulate);

@@ -1,6 +1,7 @@
 package dev.horn.internal.cpu;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +19,9 @@ import java.util.function.Supplier;
 public final class Parallel {
     /** The pool size: the system property {@code horn.threads}, else the core count. */
     public static final int THREADS = Math.max(1, Integer.getInteger("horn.threads", Runtime.getRuntime().availableProcessors()));
+
+    /** Pieces per thread a balanced split cuts its work into ({@link #forRangeBalanced}). */
+    public static final int PIECES_PER_THREAD = 4;
 
     private static final SpinningWorker[] WORKERS = SpinningWorker.start(THREADS - 1);
     /** One split at a time owns the workers; a concurrent one (the parallel schedule) runs inline. */
@@ -61,7 +65,7 @@ public final class Parallel {
      */
     public static void forRange(int n, int grain, RangeBody body) {
         int chunks = Math.min(Math.min(threads(), WORKERS.length + 1), n / Math.max(1, grain));
-        if (chunks <= 1 || SpinningWorker.isWorkerThread() || !WORKERS_IN_USE.compareAndSet(false, true)) {
+        if (!claimWorkers(chunks)) {
             if (n > 0) {
                 body.run(0, n);
             }
@@ -79,21 +83,92 @@ public final class Parallel {
             } catch (Throwable t) {
                 failure = t;
             }
-            for (int c = 1; c < chunks; c++) {
-                Throwable t = WORKERS[c - 1].await();
-                if (failure == null) {
-                    failure = t;
-                }
-            }
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            } else if (failure instanceof Error e) {
-                throw e;
-            } else if (failure != null) {
-                throw new IllegalStateException(failure);
-            }
+            rethrow(awaitWorkers(chunks, failure));
         } finally {
             WORKERS_IN_USE.set(false);
+        }
+    }
+
+    /**
+     * Runs {@code body} over [0, n) cut into {@code pieces} equal ranges that the threads claim one
+     * at a time, the caller among them, so a worker that starts late (descheduled, or waking from
+     * its park, which on a shared two-core machine takes from microseconds to milliseconds) takes
+     * fewer pieces instead of leaving the caller idle or redoing its whole half. With one thread,
+     * inside a worker, or while another split holds the workers, the caller runs the pieces in
+     * order. Boundaries depend only on n and {@code pieces}; which thread runs a piece never
+     * matters to a body whose results do not depend on where its ranges are cut.
+     */
+    public static void forPieces(int n, int pieces, RangeBody body) {
+        int p = Math.max(1, Math.min(pieces, n));
+        int threads = Math.min(Math.min(threads(), WORKERS.length + 1), p);
+        if (!claimWorkers(threads)) {
+            for (int i = 0; i < p && n > 0; i++) {
+                body.run(pieceStart(n, p, i), pieceStart(n, p, i + 1));
+            }
+            return;
+        }
+        try {
+            AtomicInteger next = new AtomicInteger();
+            Runnable claim = () -> {
+                for (int i = next.getAndIncrement(); i < p; i = next.getAndIncrement()) {
+                    try {
+                        body.run(pieceStart(n, p, i), pieceStart(n, p, i + 1));
+                    } catch (Throwable t) {
+                        next.set(p); // the others stop at their next claim
+                        throw t;
+                    }
+                }
+            };
+            for (int c = 1; c < threads; c++) {
+                WORKERS[c - 1].submit(claim);
+            }
+            Throwable failure = null;
+            try {
+                claim.run();
+            } catch (Throwable t) {
+                failure = t;
+            }
+            rethrow(awaitWorkers(threads, failure));
+        } finally {
+            WORKERS_IN_USE.set(false);
+        }
+    }
+
+    /**
+     * {@link #forPieces} in pieces of at least {@code grain} elements, up to
+     * {@link #PIECES_PER_THREAD} per thread: for kernels whose cost is even across [0, n).
+     */
+    public static void forRangeBalanced(int n, int grain, RangeBody body) {
+        forPieces(n, Math.min(n / Math.max(1, grain), PIECES_PER_THREAD * threads()), body);
+    }
+
+    private static int pieceStart(int n, int pieces, int i) {
+        return (int) ((long) n * i / pieces);
+    }
+
+    /** True when this split may hand {@code threads - 1} parts to the workers (it then owns them). */
+    private static boolean claimWorkers(int threads) {
+        return threads > 1 && !SpinningWorker.isWorkerThread() && WORKERS_IN_USE.compareAndSet(false, true);
+    }
+
+    /** Waits for the first {@code threads - 1} workers; the first failure wins. */
+    private static Throwable awaitWorkers(int threads, Throwable failure) {
+        for (int c = 1; c < threads; c++) {
+            Throwable t = WORKERS[c - 1].await();
+            if (failure == null) {
+                failure = t;
+            }
+        }
+        return failure;
+    }
+
+    private static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        } else if (failure instanceof Error e) {
+            throw e;
+        } else if (failure != null) {
+            throw new IllegalStateException(failure);
         }
     }
 }

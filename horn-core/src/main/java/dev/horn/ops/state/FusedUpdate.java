@@ -131,7 +131,7 @@ public abstract class FusedUpdate extends Op {
             }
             float[] gs = (float[]) g.storage();
             int go = g.offset();
-            Parallel.forRange(n, BroadcastLoop.GRAIN, (s, e) -> float32(gs, go, olds, off, outs, scalars, s, e));
+            Parallel.forRangeBalanced(n, BroadcastLoop.GRAIN, (s, e) -> float32(gs, go, olds, off, outs, scalars, s, e));
         } else {
             double[][] olds = new double[k][];
             double[][] outs = new double[k][];

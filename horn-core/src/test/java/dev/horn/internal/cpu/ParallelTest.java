@@ -94,6 +94,65 @@ class ParallelTest {
     }
 
     @Test
+    void piecesCoverTheRangeOnceAtTheirFixedBoundariesWhateverTheLimit() {
+        for (int threads = 1; threads <= Parallel.THREADS; threads++) {
+            int[] hits = new int[10_007];
+            java.util.Set<String> ranges = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            Parallel.withThreads(threads, () -> Parallel.forPieces(hits.length, 7, (s, e) -> {
+                ranges.add(s + ".." + e);
+                for (int i = s; i < e; i++) {
+                    hits[i]++;
+                }
+            }));
+            for (int h : hits) {
+                assertThat(h).isEqualTo(1);
+            }
+            // boundaries depend on n and the piece count only: floor(n * i / 7)
+            assertThat(ranges).containsExactlyInAnyOrder("0..1429", "1429..2859", "2859..4288", "4288..5718",
+                    "5718..7147", "7147..8577", "8577..10007");
+        }
+    }
+
+    @Test
+    void aSlowPieceLetsTheOtherThreadTakeTheRest() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Parallel.THREADS > 1);
+        Thread caller = Thread.currentThread();
+        AtomicInteger onCaller = new AtomicInteger();
+        Parallel.forPieces(8, 8, (s, e) -> {
+            if (Thread.currentThread() == caller) {
+                onCaller.incrementAndGet();
+            } else {
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000); // a worker held up
+            }
+        });
+        // the caller claims pieces for as long as any are left, so it ran all but the one (or few) the worker took
+        assertThat(onCaller.get()).isBetween(8 - Parallel.THREADS + 1, 8);
+    }
+
+    @Test
+    void aFailingPieceFailsTheCallAndStopsTheOthers() {
+        AtomicInteger ran = new AtomicInteger();
+        assertThatThrownBy(() -> Parallel.withThreads(1, () -> Parallel.forPieces(100, 100, (s, e) -> {
+            ran.incrementAndGet();
+            if (s == 3) {
+                throw new IllegalStateException("piece " + s);
+            }
+        }))).isInstanceOf(IllegalStateException.class).hasMessage("piece 3");
+        assertThat(ran).hasValue(4);
+        if (Parallel.THREADS > 1) {
+            AtomicInteger after = new AtomicInteger();
+            assertThatThrownBy(() -> Parallel.forPieces(1000, 50, (s, e) -> {
+                after.incrementAndGet();
+                throw new IllegalArgumentException("bad piece");
+            })).isInstanceOf(IllegalArgumentException.class).hasMessage("bad piece");
+            assertThat(after.get()).isLessThanOrEqualTo(Parallel.THREADS);
+            AtomicInteger covered = new AtomicInteger();
+            Parallel.forRangeBalanced(1000, 10, (s, e) -> covered.addAndGet(e - s));
+            assertThat(covered).hasValue(1000);
+        }
+    }
+
+    @Test
     void zeroThreadsIsAnError() {
         assertThatThrownBy(() -> Parallel.withThreads(0, () -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads must be >= 1");

@@ -23,7 +23,7 @@ final class Rows {
         int base = t.offset();
         Object dst = Array.newInstance(src.getClass().getComponentType(), n * rowSize);
         // a shuffled batch is a gather from all over memory: the cores share it
-        Parallel.forRange(n, Math.max(1, BroadcastLoop.GRAIN / Math.max(1, rowSize)), (s, e) -> {
+        Parallel.forRangeBalanced(n, Math.max(1, BroadcastLoop.GRAIN / Math.max(1, rowSize)), (s, e) -> {
             int i = s;
             while (i < e) {
                 int j = i + 1;
