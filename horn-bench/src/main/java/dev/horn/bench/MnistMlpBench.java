@@ -23,10 +23,11 @@ import static dev.horn.keras.Keras.*;
  * The seed MLP (784 → dense 512 relu → dense 10 softmax, RMSprop, batch 128, 60,000 MNIST images)
  * trained by Horn's Keras and by the JVM peers in the same run, seconds per epoch after the
  * first, plus the GEMM-bound floor: the time Horn's own matmuls of one epoch take when run alone
- * (the five products of each train step at the epoch's batch sizes), measured in this run.
+ * (the five products of each train step at the epoch's batch sizes, {@link GemmFloor}), measured
+ * after each of Horn's epochs; x_floor pairs each epoch with the floor measured right after it.
  */
 public final class MnistMlpBench implements Benchmark {
-    private static final int BATCH = 128;
+    private static final int BATCH = GemmFloor.BATCH;
 
     @Override
     public String name() {
@@ -50,14 +51,19 @@ public final class MnistMlpBench implements Benchmark {
     public Report run(Options options) throws Exception {
         int epochs = options.integer("epochs", options.flag("quick") ? 2 : 4);
         List<Map<String, Object>> rows = new ArrayList<>();
-        Map<String, Object> horn = horn(epochs);
-        double floor = gemmFloorSeconds(options.flag("quick") ? 3 : 7);
+        GemmFloor floor = new GemmFloor();
+        EpochClock clock = new EpochClock();
+        Map<String, Object> horn = horn(epochs, clock, floor);
+        List<Double> floors = floor.afterEpoch;
+        double floorS = median(floors.size() > 1 ? floors.subList(1, floors.size()) : floors);
         Map<String, Object> floorRow = new LinkedHashMap<>();
         floorRow.put("framework", "GEMM floor (Horn's matmuls of one epoch, alone)");
-        floorRow.put("epoch_s", round(floor));
+        floorRow.put("epoch_s", round(floorS));
+        floorRow.put("epoch_seconds", floors.stream().map(MnistMlpBench::round).toList());
         rows.add(floorRow);
         double hornEpoch = (Double) horn.get("epoch_s");
-        horn.put("x_floor", round(hornEpoch / floor));
+        double paired = GemmFloor.pairedRatio(clock.seconds, floors);
+        horn.put("x_floor", round(Double.isNaN(paired) ? hornEpoch / floorS : paired));
         rows.add(horn);
 
         String peers = options.string("peers", "all");
@@ -73,11 +79,13 @@ public final class MnistMlpBench implements Benchmark {
         }
         return Report.of(rows)
                 .withNote("epoch_s: the median epoch after the first; x_horn = the framework's epoch / Horn's (above 1: Horn faster)")
+                .withNote("GEMM floor: one epoch of Horn's products timed after each of Horn's epochs; x_floor: the median of"
+                        + " each epoch after the first over the floor timed right after it")
                 .withNote("Horn's matmul path: " + DefaultGemm.describe())
-                .withFact("gemm_floor_s", floor);
+                .withFact("gemm_floor_s", floorS);
     }
 
-    private static Map<String, Object> horn(int epochs) {
+    private static Map<String, Object> horn(int epochs, EpochClock clock, GemmFloor floor) {
         Horn.setSeed(42);
         Keras.clearSession();
         long loadStart = System.nanoTime();
@@ -90,9 +98,8 @@ public final class MnistMlpBench implements Benchmark {
         resetPeaks();
         Sequential model = sequential(layerDense(512).activation("relu").inputShape(784), layerDense(10).activation("softmax"));
         model.compile(optimizerRmsprop(), "categorical_crossentropy", "accuracy");
-        EpochClock clock = new EpochClock();
         long fitStart = System.nanoTime();
-        model.fit(x, y, epochs(epochs), batchSize(BATCH), verbose(0), callbacks(clock));
+        model.fit(x, y, epochs(epochs), batchSize(BATCH), verbose(0), callbacks(clock, floor));
         double accuracy = model.evaluate(xt, yt, verbose(0)).get("accuracy");
 
         List<Double> after = clock.seconds.subList(1, clock.seconds.size());
@@ -105,40 +112,6 @@ public final class MnistMlpBench implements Benchmark {
         row.put("data_load_s", round(loadS));
         row.put("peak_heap_mib", round(peakHeapBytes() / 1048576.0));
         return row;
-    }
-
-    /**
-     * One epoch of the train step's products through Horn's default matmul: forward x·W1 and
-     * h·W2, backward dH = dY·W2ᵀ, dW2 = hᵀ·dY, dW1 = xᵀ·dH (the input gradient is never needed),
-     * for 468 full batches and the last one of 96 (validation-free, 60,000 samples).
-     */
-    static double gemmFloorSeconds(int samples) {
-        int[] batches = new int[469];
-        Arrays.fill(batches, BATCH);
-        batches[468] = 60000 - 468 * BATCH;
-        float[] x = filled(BATCH * 784);
-        float[] w1 = filled(784 * 512);
-        float[] h = filled(BATCH * 512);
-        float[] w2 = filled(512 * 10);
-        float[] dy = filled(BATCH * 10);
-        float[] out = new float[784 * 512];
-        Runnable epoch = () -> {
-            for (int m : batches) {
-                DefaultGemm.sgemm(false, false, m, 512, 784, x, 0, 784, w1, 0, 512, out, 0, 512, false);
-                DefaultGemm.sgemm(false, false, m, 10, 512, h, 0, 512, w2, 0, 10, out, 0, 10, false);
-                DefaultGemm.sgemm(false, true, m, 512, 10, dy, 0, 10, w2, 0, 10, out, 0, 512, false);
-                DefaultGemm.sgemm(true, false, 512, 10, m, h, 0, 512, dy, 0, 10, out, 0, 10, false);
-                DefaultGemm.sgemm(true, false, 784, 512, m, x, 0, 784, h, 0, 512, out, 0, 512, false);
-            }
-        };
-        epoch.run();
-        double[] t = new double[samples];
-        for (int i = 0; i < samples; i++) {
-            long s = System.nanoTime();
-            epoch.run();
-            t[i] = (System.nanoTime() - s) / 1e9;
-        }
-        return Timing.median(t);
     }
 
     static Map<String, Object> peerRow(Map<String, Object> r, double hornEpoch) {
@@ -165,14 +138,6 @@ public final class MnistMlpBench implements Benchmark {
     private static double firstEpoch(Map<String, Object> r) {
         return ((List<?>) r.get("epoch_seconds")).isEmpty() ? Double.NaN
                 : ((Number) ((List<?>) r.get("epoch_seconds")).getFirst()).doubleValue();
-    }
-
-    private static float[] filled(int n) {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = (i % 17) * 0.01f - 0.08f;
-        }
-        return a;
     }
 
     static void resetPeaks() {
