@@ -6,7 +6,12 @@ import java.util.concurrent.locks.LockSupport;
  * A kernel thread that waits for work by spinning, then sleeping. After each task it polls its
  * slot for {@link #SPIN_NANOS} before it parks, so in a training loop, where a split kernel
  * follows another within microseconds, a hand-off is a write of one field; an idle program
- * stops burning the core within a millisecond.
+ * stops burning the core within a millisecond. Past the first {@link #TIGHT_SPIN_NANOS} of a
+ * wait, both the worker and a caller awaiting it poll between {@link Thread#yield}s rather than
+ * pause instructions: when the machine has more runnable threads than cores (the JIT, the
+ * collector, another process), a thread spinning on pauses holds a core that the thread it
+ * waits for may be queued behind, and on two cores each wait then lasted a scheduler slice; a
+ * yield with nobody else runnable returns in under a microsecond.
  *
  * <p>The slot protocol: {@link #submit} publishes a task and unparks the thread if it said it
  * was about to park; the thread re-checks the slot after saying so, so a task is never missed.
@@ -18,6 +23,8 @@ import java.util.concurrent.locks.LockSupport;
 final class SpinningWorker implements Runnable {
     /** How long an idle worker keeps polling before it parks. */
     static final long SPIN_NANOS = 1_000_000;
+    /** How long a wait polls with pause instructions before it polls between yields. */
+    static final long TIGHT_SPIN_NANOS = 20_000;
 
     private final Thread thread;
     private final java.util.concurrent.atomic.AtomicReference<Runnable> task = new java.util.concurrent.atomic.AtomicReference<>();
@@ -60,9 +67,9 @@ final class SpinningWorker implements Runnable {
             runTask(notStarted);
             return failure;
         }
-        int spins = 0;
+        long since = System.nanoTime();
         while (!finished) {
-            if (++spins < 100_000) {
+            if (System.nanoTime() - since < TIGHT_SPIN_NANOS) {
                 Thread.onSpinWait();
             } else {
                 Thread.yield(); // the worker may be descheduled: give it the core
@@ -80,8 +87,10 @@ final class SpinningWorker implements Runnable {
             if (work != null) {
                 runTask(work);
                 idleSince = System.nanoTime();
-            } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+            } else if (System.nanoTime() - idleSince < TIGHT_SPIN_NANOS) {
                 Thread.onSpinWait();
+            } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                Thread.yield();
             } else {
                 parking = true;
                 if (task.get() == null) {
