@@ -74,10 +74,23 @@ public final class DefaultGemm {
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                              float[] c, int cOff, int ldc, boolean accumulate) {
+        sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, null);
+    }
+
+    /**
+     * {@link #sgemm} with C's finished sums passed through {@code epilogue} (null: none): in the
+     * Java kernel's stores, or in one pass after the native BLAS.
+     */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
+                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                             float[] c, int cOff, int ldc, boolean accumulate, GemmEpilogue epilogue) {
         if (choose(m, n, k) == Path.NATIVE) {
             NativeBlas.system().sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            if (epilogue != null) {
+                epilogue.applyTo(c, cOff, ldc, m, n);
+            }
         } else {
-            Gemm.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            Gemm.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue);
         }
     }
 

@@ -43,6 +43,13 @@ public final class Gemm {
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                              float[] c, int cOff, int ldc, boolean accumulate) {
+        sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, null);
+    }
+
+    /** {@link #sgemm} whose stores of the finished sums go through {@code epilogue} (null: none). */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
+                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                             float[] c, int cOff, int ldc, boolean accumulate, GemmEpilogue epilogue) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -52,16 +59,19 @@ public final class Gemm {
                     java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
                 }
             }
+            if (epilogue != null) {
+                epilogue.applyTo(c, cOff, ldc, m, n);
+            }
             return;
         }
         if (n < V && m >= 2 * V) {
-            narrow(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            narrow(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue);
             return;
         }
         if (Parallel.threads() > 1 && (long) m * n * k >= PARALLEL_THRESHOLD) {
-            parallel(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            parallel(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue);
         } else {
-            blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue);
         }
     }
 
@@ -77,7 +87,7 @@ public final class Gemm {
      */
     private static void parallel(boolean transA, boolean transB, int m, int n, int k,
                                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                 float[] c, int cOff, int ldc, boolean accumulate) {
+                                 float[] c, int cOff, int ldc, boolean accumulate, GemmEpilogue epilogue) {
         int threads = Parallel.threads();
         int panels = (n + NR - 1) / NR;
         int rowBlocks = (m + MR - 1) / MR;
@@ -85,14 +95,15 @@ public final class Gemm {
             Parallel.forPieces(panels, Parallel.PIECES_PER_THREAD * threads, (s, e) -> {
                 int j0 = s * NR;
                 blocked(transA, transB, m, Math.min(n, e * NR) - j0, k, a, aOff, lda,
-                        b, transB ? bOff + j0 * ldb : bOff + j0, ldb, c, cOff + j0, ldc, accumulate);
+                        b, transB ? bOff + j0 * ldb : bOff + j0, ldb, c, cOff + j0, ldc, accumulate,
+                        epilogue == null ? null : epilogue.from(j0));
             });
         } else {
             // each piece packs all of B (at most one panel wide here), so fewer, larger pieces
             Parallel.forPieces(rowBlocks, 2 * threads, (s, e) -> {
                 int i0 = s * MR;
                 blocked(transA, transB, Math.min(m, e * MR) - i0, n, k, a, transA ? aOff + i0 : aOff + i0 * lda, lda,
-                        b, bOff, ldb, c, cOff + i0 * ldc, ldc, accumulate);
+                        b, bOff, ldb, c, cOff + i0 * ldc, ldc, accumulate, epilogue);
             });
         }
     }
@@ -100,14 +111,16 @@ public final class Gemm {
     /** The product on the calling thread: GotoBLAS/BLIS blocking over packed B and packed A. */
     private static void blocked(boolean transA, boolean transB, int m, int n, int k,
                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                float[] c, int cOff, int ldc, boolean accumulate) {
+                                float[] c, int cOff, int ldc, boolean accumulate, GemmEpilogue epilogue) {
         float[] packedB = packedB(Math.min(KC, k) * roundUp(Math.min(NC, n), NR));
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB);
-                rows(transA, a, aOff, lda, 0, m, pc, kc, jc, nc, packedB, c, cOff, ldc, accumulate || pc > 0);
+                // the epilogue goes with the last block of k, when the sums are whole
+                GemmEpilogue last = pc + kc == k && epilogue != null ? epilogue.from(jc) : null;
+                rows(transA, a, aOff, lda, 0, m, pc, kc, jc, nc, packedB, c, cOff, ldc, accumulate || pc > 0, last);
             }
         }
     }
@@ -120,7 +133,8 @@ public final class Gemm {
      * and copying an untransposed A bought nothing: its rows are contiguous already).
      */
     private static void rows(boolean transA, float[] a, int aOff, int lda, int i0, int i1, int pc, int kc,
-                             int jc, int nc, float[] packedB, float[] c, int cOff, int ldc, boolean add) {
+                             int jc, int nc, float[] packedB, float[] c, int cOff, int ldc, boolean add,
+                             GemmEpilogue epilogue) {
         float[] tile = TILE.get();
         int rowStep = transA ? 1 : lda;
         int colStep = transA ? lda : 1;
@@ -133,11 +147,11 @@ public final class Gemm {
                 int ir = 0;
                 for (; ir + MR <= mc; ir += MR) {
                     kernel4(a, corner + (ic + ir) * rowStep, rowStep, colStep, kc, packedB, panel, tile);
-                    storeTile(tile, MR, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add);
+                    storeTile(tile, MR, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add, epilogue, jr);
                 }
                 for (; ir < mc; ir++) {
                     kernel1(a, corner + (ic + ir) * rowStep, colStep, kc, packedB, panel, tile);
-                    storeTile(tile, 1, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add);
+                    storeTile(tile, 1, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add, epilogue, jr);
                 }
             }
         }
@@ -224,21 +238,28 @@ public final class Gemm {
      * tile stores whole vectors: a masked store checks its mask against the array's bounds on
      * every call ({@code firstTrue}), which took a twelfth of the GEMM's time.
      */
-    private static void storeTile(float[] tile, int rows, float[] c, int cStart, int ldc, int nr, boolean add) {
-        if (nr == NR) {
+    /**
+     * Moves a finished tile (rows x nr of C, from column {@code col0} of the epilogue's columns)
+     * into C, adding what C held when {@code add}, then the epilogue when there is one.
+     */
+    private static void storeTile(float[] tile, int rows, float[] c, int cStart, int ldc, int nr, boolean add,
+                                  GemmEpilogue epilogue, int col0) {
+        if (epilogue != null) {
+            storeTileThrough(tile, rows, c, cStart, ldc, nr, add, epilogue, col0);
+        } else if (nr == NR) {
             storeFullTile(tile, rows, c, cStart, ldc, add);
-            return;
-        }
-        for (int r = 0; r < rows; r++) {
-            int t = r * NR;
-            int at = cStart + r * ldc;
-            for (int col = 0; col < nr; col += V) {
-                VectorMask<Float> m = F.indexInRange(col, nr);
-                FloatVector v = FloatVector.fromArray(F, tile, t + col);
-                if (add) {
-                    v.add(FloatVector.fromArray(F, c, at + col, m)).intoArray(c, at + col, m);
-                } else {
-                    v.intoArray(c, at + col, m);
+        } else {
+            for (int r = 0; r < rows; r++) {
+                int t = r * NR;
+                int at = cStart + r * ldc;
+                for (int col = 0; col < nr; col += V) {
+                    VectorMask<Float> m = F.indexInRange(col, nr);
+                    FloatVector v = FloatVector.fromArray(F, tile, t + col);
+                    if (add) {
+                        v.add(FloatVector.fromArray(F, c, at + col, m)).intoArray(c, at + col, m);
+                    } else {
+                        v.intoArray(c, at + col, m);
+                    }
                 }
             }
         }
@@ -254,6 +275,35 @@ public final class Gemm {
                     v = v.add(FloatVector.fromArray(F, c, at + col));
                 }
                 v.intoArray(c, at + col);
+            }
+        }
+    }
+
+    /** {@link #storeTile} with the bias added (and relu) after the sum is whole, as separate ops would. */
+    private static void storeTileThrough(float[] tile, int rows, float[] c, int cStart, int ldc, int nr, boolean add,
+                                         GemmEpilogue epilogue, int col0) {
+        float[] bias = epilogue.bias();
+        int b0 = epilogue.biasOffset() + col0;
+        // relu is max(v, 0); without it max(v, -inf), which is v itself (NaN too): no vector merged from two branches
+        float floor = epilogue.relu() ? 0f : Float.NEGATIVE_INFINITY;
+        for (int r = 0; r < rows; r++) {
+            int t = r * NR;
+            int at = cStart + r * ldc;
+            int col = 0;
+            for (; col + V <= nr; col += V) { // whole vectors unmasked: a masked store checks its bounds every call
+                FloatVector v = FloatVector.fromArray(F, tile, t + col);
+                if (add) {
+                    v = v.add(FloatVector.fromArray(F, c, at + col));
+                }
+                v.add(FloatVector.fromArray(F, bias, b0 + col)).max(floor).intoArray(c, at + col);
+            }
+            if (col < nr) {
+                VectorMask<Float> m = F.indexInRange(col, nr);
+                FloatVector v = FloatVector.fromArray(F, tile, t + col);
+                if (add) {
+                    v = v.add(FloatVector.fromArray(F, c, at + col, m));
+                }
+                v.add(FloatVector.fromArray(F, bias, b0 + col, m)).max(floor).intoArray(c, at + col, m);
             }
         }
     }
@@ -291,13 +341,15 @@ public final class Gemm {
 
     /** C (m x n, n narrow) through its transpose: C^T = op(B)^T op(A)^T, then transposed back. */
     private static void narrow(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
-                               float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+                               float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate,
+                               GemmEpilogue epilogue) {
         float[] ct = new float[n * m];
         sgemm(!transB, !transA, n, m, k, b, bOff, ldb, a, aOff, lda, ct, 0, m, false);
         for (int i = 0; i < m; i++) {
             int row = cOff + i * ldc;
             for (int j = 0; j < n; j++) {
-                c[row + j] = accumulate ? c[row + j] + ct[j * m + i] : ct[j * m + i];
+                float sum = accumulate ? c[row + j] + ct[j * m + i] : ct[j * m + i];
+                c[row + j] = epilogue == null ? sum : epilogue.value(sum, j);
             }
         }
     }

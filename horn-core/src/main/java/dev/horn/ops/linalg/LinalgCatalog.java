@@ -6,7 +6,7 @@ import java.util.List;
 /** The op kinds of this package, one line each, for {@link dev.horn.ops.OpRegistry}. */
 public final class LinalgCatalog {
     public static final List<Class<? extends Op>> OPS = List.of(
-            MatMul.class);
+            MatMul.class, MatMulBias.class);
 
     private LinalgCatalog() {}
 }

@@ -140,6 +140,12 @@ public final class Dense extends FluentLayer<Dense> {
     protected Tensor call(Tensor inputs, boolean training) {
         Tensor x = tf.cast(inputs, kernel.dtype());
         Tensor y;
+        if (x.rank() == 2 && bias != null) {
+            // the bias, and relu, added as the product stores its tiles (TensorFlow fuses them too)
+            boolean relu = activation == Activations.RELU;
+            y = tf.matmulWithBias(x, kernel.read(), bias.read(), relu);
+            return relu ? y : activation.apply(y);
+        }
         if (x.rank() == 2) {
             y = tf.matmul(x, kernel.read());
         } else {
