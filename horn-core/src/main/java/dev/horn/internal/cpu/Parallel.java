@@ -90,31 +90,51 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code body} over [0, n) cut into {@code pieces} equal ranges that the threads claim one
-     * at a time, the caller among them, so a worker that starts late (descheduled, or waking from
-     * its park, which on a shared two-core machine takes from microseconds to milliseconds) takes
-     * fewer pieces instead of leaving the caller idle or redoing its whole half. With one thread,
-     * inside a worker, or while another split holds the workers, the caller runs the pieces in
-     * order. Boundaries depend only on n and {@code pieces}; which thread runs a piece never
-     * matters to a body whose results do not depend on where its ranges are cut.
+     * Runs {@code body} over [0, n) cut into {@code pieces} ranges of equal size (the last one
+     * shorter), which the threads claim one at a time: {@link #forGrains} with grains of
+     * ceil(n / pieces).
      */
     public static void forPieces(int n, int pieces, RangeBody body) {
         int p = Math.max(1, Math.min(pieces, n));
-        int threads = Math.min(Math.min(threads(), WORKERS.length + 1), p);
+        forGrains(n, Math.max(1, (int) (((long) n + p - 1) / p)), () -> body);
+    }
+
+    /**
+     * Runs [0, n) in grains [g * grain, (g + 1) * grain) that the threads claim one at a time,
+     * the caller among them, so a worker that starts late (descheduled, or waking from its park,
+     * which on a shared two-core machine takes from microseconds to milliseconds) takes fewer
+     * grains instead of leaving the caller idle or redoing its whole half. Each thread that
+     * takes a grain first calls {@code perThread} once (to set up its scratch) and runs the body
+     * it returns on every grain it takes. With one thread, inside a worker, or while another split
+     * holds the workers, the caller runs all grains in order. Boundaries depend only on n and
+     * {@code grain}, so a body whose grains write their own outputs (or their own partial sums,
+     * added later in grain order) gives the same bits whichever thread runs which grain.
+     */
+    public static void forGrains(int n, int grain, Supplier<RangeBody> perThread) {
+        int g = Math.max(1, grain);
+        int count = (int) (((long) Math.max(0, n) + g - 1) / g);
+        int threads = Math.min(Math.min(threads(), WORKERS.length + 1), count);
         if (!claimWorkers(threads)) {
-            for (int i = 0; i < p && n > 0; i++) {
-                body.run(pieceStart(n, p, i), pieceStart(n, p, i + 1));
+            if (count > 0) {
+                RangeBody body = perThread.get();
+                for (int i = 0; i < count; i++) {
+                    body.run(i * g, (int) Math.min(n, (long) (i + 1) * g));
+                }
             }
             return;
         }
         try {
             AtomicInteger next = new AtomicInteger();
             Runnable claim = () -> {
-                for (int i = next.getAndIncrement(); i < p; i = next.getAndIncrement()) {
+                RangeBody body = null;
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     try {
-                        body.run(pieceStart(n, p, i), pieceStart(n, p, i + 1));
+                        if (body == null) {
+                            body = perThread.get();
+                        }
+                        body.run(i * g, (int) Math.min(n, (long) (i + 1) * g));
                     } catch (Throwable t) {
-                        next.set(p); // the others stop at their next claim
+                        next.set(count); // the others stop at their next claim
                         throw t;
                     }
                 }
@@ -140,10 +160,6 @@ public final class Parallel {
      */
     public static void forRangeBalanced(int n, int grain, RangeBody body) {
         forPieces(n, Math.min(n / Math.max(1, grain), PIECES_PER_THREAD * threads()), body);
-    }
-
-    private static int pieceStart(int n, int pieces, int i) {
-        return (int) ((long) n * i / pieces);
     }
 
     /** True when this split may hand {@code threads - 1} parts to the workers (it then owns them). */

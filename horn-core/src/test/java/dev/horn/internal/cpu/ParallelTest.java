@@ -107,10 +107,33 @@ class ParallelTest {
             for (int h : hits) {
                 assertThat(h).isEqualTo(1);
             }
-            // boundaries depend on n and the piece count only: floor(n * i / 7)
-            assertThat(ranges).containsExactlyInAnyOrder("0..1429", "1429..2859", "2859..4288", "4288..5718",
-                    "5718..7147", "7147..8577", "8577..10007");
+            // boundaries depend on n and the piece count only: grains of ceil(10007 / 7) = 1430
+            assertThat(ranges).containsExactlyInAnyOrder("0..1430", "1430..2860", "2860..4290", "4290..5720",
+                    "5720..7150", "7150..8580", "8580..10007");
         }
+    }
+
+    @Test
+    void eachThreadSetsUpOnceForTheGrainsItTakes() {
+        for (int threads = 1; threads <= Parallel.THREADS; threads++) {
+            AtomicInteger setups = new AtomicInteger();
+            AtomicInteger covered = new AtomicInteger();
+            java.util.Set<Thread> ran = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            Parallel.withThreads(threads, () -> Parallel.forGrains(1000, 7, () -> {
+                setups.incrementAndGet();
+                ran.add(Thread.currentThread());
+                return (s, e) -> {
+                    assertThat(s % 7).isZero();
+                    assertThat(e).isEqualTo(Math.min(1000, s + 7));
+                    covered.addAndGet(e - s);
+                };
+            }));
+            assertThat(covered).hasValue(1000);
+            assertThat(setups.get()).isEqualTo(ran.size()).isBetween(1, threads);
+        }
+        Parallel.forGrains(0, 5, () -> {
+            throw new AssertionError("no grains, no setup");
+        });
     }
 
     @Test
