@@ -136,6 +136,11 @@ final class ConvKernels {
         Tensor w = filters.contiguous();
         Tensor dy = outBackprop.contiguous();
         ConvLayout l = ConvLayout.of(window, inShape, w.shape(), dy.shape());
+        if (dy.dtype() == DType.FLOAT32 && ImplicitCol2im.applies(l)) {
+            float[] dx = new float[inShape.size()];
+            ImplicitCol2im.backpropInput(l, (float[]) w.storage(), w.offset(), (float[]) dy.storage(), dy.offset(), dx);
+            return Tensor.wrap(DType.FLOAT32, inShape, dx);
+        }
         if (FlippedConv.applies(window, l)) {
             return FlippedConv.backpropInput(window, w, dy, inShape);
         }

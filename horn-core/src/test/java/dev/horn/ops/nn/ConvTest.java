@@ -76,7 +76,13 @@ class ConvTest {
         "1, 6, 8, 2, 3, 3, 2, 64, 2, 2, 1, 1, SAME",
         "2, 50, 50, 1, 3, 3, 1, 32, 1, 1, 1, 1, SAME",
         // a filter panel too large to stay cached: the im2col GEMM again
-        "1, 4, 4, 288, 3, 3, 288, 64, 1, 1, 1, 1, SAME"
+        "1, 4, 4, 288, 3, 3, 288, 64, 1, 1, 1, 1, SAME",
+        // input gradient by implicit col2im: 32 channels over 3x3 or 3x2 (k = 3 or 2 panels), 16 over 3x2
+        // dilated, stride 2, 128 deep dy; tiles of 3 rows with a 1- or 2-row tail, odd dy depths
+        "3, 7, 7, 32, 3, 3, 32, 19, 1, 1, 1, 1, VALID",
+        "2, 9, 8, 32, 3, 3, 32, 20, 2, 2, 1, 1, SAME",
+        "1, 9, 8, 16, 3, 2, 16, 24, 1, 1, 2, 1, SAME",
+        "2, 6, 6, 64, 3, 3, 64, 128, 1, 1, 1, 1, SAME"
     })
     void conv2dMatchesTheNaiveReferenceWithGradients(int n, int h, int w, int c, int kh, int kw, int cg, int o,
                                                      int sh, int sw, int dh, int dw, String padding) {
@@ -203,11 +209,11 @@ class ConvTest {
     }
 
     /**
-     * The implicit-GEMM kernels, bias_add_grad, NarrowConv and the im2col paths (19 outputs) give
+     * The implicit-GEMM and col2im kernels, bias_add_grad, NarrowConv and the im2col paths (19 outputs) give
      * the same bits on one thread as on all of them.
      */
     @ParameterizedTest(name = "{0} -> {1} channels, {2}")
-    @CsvSource({"32, 64, VALID", "1, 32, SAME", "4, 64, SAME", "32, 32, VALID", "3, 19, SAME", "8, 19, VALID"})
+    @CsvSource({"32, 64, VALID", "1, 32, SAME", "4, 64, SAME", "32, 32, VALID", "3, 19, SAME", "8, 19, VALID", "64, 128, SAME"})
     void convolutionBitsDoNotDependOnTheThreadCount(int in, int out, String padding) {
         Random r = new Random(in + out);
         Tensor x = tf.cast(random(r, 9, 26, 26, in), DType.FLOAT32);
