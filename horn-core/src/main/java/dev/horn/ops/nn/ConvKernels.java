@@ -90,6 +90,10 @@ final class ConvKernels {
 
     private static void forward(ConvLayout l, Tensor x, Object w, int wOff, Object y, Epilogue epilogue) {
         DType dtype = x.dtype();
+        if (dtype == DType.FLOAT32 && ShallowConv.applies(l)) {
+            ShallowConv.forward(l, (float[]) x.storage(), x.offset(), (float[]) w, wOff, (float[]) y, epilogue.floatBias(), epilogue.relu());
+            return;
+        }
         if (dtype == DType.FLOAT32 && ImplicitConv.appliesForward(l)) {
             ImplicitConv.forward(l, x, (float[]) w, wOff, (float[]) y, epilogue.floatBias(), epilogue.relu());
             return;
@@ -174,6 +178,10 @@ final class ConvKernels {
         ConvLayout l = ConvLayout.of(window, x.shape(), filterShape, dy.shape());
         DType dtype = x.dtype();
         Object dw = HeapArrays.newArray(dtype, filterShape.size());
+        if (dtype == DType.FLOAT32 && ShallowConv.applies(l)) {
+            ShallowConv.backpropFilter(l, (float[]) x.storage(), x.offset(), (float[]) dy.storage(), dy.offset(), (float[]) dw);
+            return Tensor.wrap(dtype, filterShape, dw);
+        }
         if (dtype == DType.FLOAT32 && ImplicitConv.appliesFilter(l)) {
             ImplicitConv.backpropFilter(l, x, (float[]) dy.storage(), dy.offset(), (float[]) dw);
             return Tensor.wrap(dtype, filterShape, dw);

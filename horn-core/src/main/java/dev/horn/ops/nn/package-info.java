@@ -11,7 +11,9 @@
  * dev.horn.ops.nn.Window} fixes strides, dilations and padding with TF's SAME/VALID rules and
  * lists, for every output position, the input position each kernel position reads: one table
  * drives im2col, its transpose and pooling for any spatial rank. Which kernel runs is decided
- * from the shapes alone: for float32 with one group and 16, 32 or a multiple of 64 outputs an
+ * from the shapes alone: for float32 windows of at most 9 elements into 16 or 32 outputs (a
+ * first layer's 3x3 over one channel) a direct kernel holding the filters in registers ({@code
+ * ShallowConv}); with one group and 16, 32 or a multiple of 64 outputs an
  * implicit GEMM ({@code ImplicitConv}: register tiles that read the windows in
  * place through offset tables, nothing gathered or packed); direct vectorised loops for other
  * short windows and depthwise convolution; im2col into cache-sized row blocks on the packed GEMM

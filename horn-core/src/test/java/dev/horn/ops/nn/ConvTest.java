@@ -82,7 +82,11 @@ class ConvTest {
         "3, 7, 7, 32, 3, 3, 32, 19, 1, 1, 1, 1, VALID",
         "2, 9, 8, 32, 3, 3, 32, 20, 2, 2, 1, 1, SAME",
         "1, 9, 8, 16, 3, 2, 16, 24, 1, 1, 2, 1, SAME",
-        "2, 6, 6, 64, 3, 3, 64, 128, 1, 1, 1, 1, SAME"
+        "2, 6, 6, 64, 3, 3, 64, 128, 1, 1, 1, 1, SAME",
+        // windows of at most 9 elements into 16 or 32 outputs, filters held in registers: strided, dilated, odd row counts
+        "3, 7, 6, 1, 3, 3, 1, 16, 2, 1, 1, 1, SAME",
+        "1, 6, 7, 2, 2, 2, 2, 32, 1, 1, 2, 1, VALID",
+        "1, 5, 5, 1, 1, 3, 1, 32, 1, 1, 1, 1, SAME"
     })
     void conv2dMatchesTheNaiveReferenceWithGradients(int n, int h, int w, int c, int kh, int kw, int cg, int o,
                                                      int sh, int sw, int dh, int dw, String padding) {
