@@ -41,7 +41,12 @@ public final class BiasAddGrad extends Op {
 
     @Override
     public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
-        Tensor g = inputs[0].contiguous();
+        return new Tensor[] {sumOverRows(inputs[0])};
+    }
+
+    /** g [..., C] summed over every axis but the last, in fixed blocks of rows. */
+    static Tensor sumOverRows(Tensor gradient) {
+        Tensor g = gradient.contiguous();
         int c = g.shape().dim(-1);
         int rows = c == 0 ? 0 : g.size() / c;
         int blocks = Math.max(1, (rows + BLOCK_ROWS - 1) / BLOCK_ROWS);
@@ -67,7 +72,7 @@ public final class BiasAddGrad extends Op {
         for (int b = 0; b < blocks; b++) {
             RowAdd.add(db, 0, partial, b * c, c, 1);
         }
-        return new Tensor[] {Tensor.wrap(g.dtype(), Shape.of(c), db)};
+        return Tensor.wrap(g.dtype(), Shape.of(c), db);
     }
 
     /** out[j] = sum of src[from + r * c + j] over n rows, vectors of channels at a time (masked only at the tail). */

@@ -338,13 +338,18 @@ final class ImplicitConv {
         }
     }
 
-    /** dw [k, out] = sum over rows of window(row)^T dy[row, :] (see the class comment for the order). */
-    static void backpropFilter(ConvLayout l, Tensor x, float[] dy, int dyOff, float[] dw) {
+    /**
+     * dw [k, out] = sum over rows of window(row)^T dy[row, :] (see the class comment for the
+     * order); and db [out] = the sum of dy's rows, each block's while it is in the L1 cache,
+     * unless db is null.
+     */
+    static void backpropFilter(ConvLayout l, Tensor x, float[] dy, int dyOff, float[] dw, float[] db) {
         int rows = l.batch() * l.outSpatial();
         int k = l.k();
         int out = l.out();
         int blocks = (rows + SUM_ROWS - 1) / SUM_ROWS;
         float[] partial = new float[blocks * k * out];
+        float[] biasPartial = new float[blocks * out];
         float[] xs = (float[]) x.storage();
         Parallel.forRange(blocks, 1, (s, e) -> {
             int kv = l.kernelVolume();
@@ -358,6 +363,9 @@ final class ImplicitConv {
                 int end = Math.min(rows, (b + 1) * SUM_ROWS);
                 for (int r0 = b * SUM_ROWS; r0 < end; r0 += SUB_ROWS) {
                     int m = Math.min(SUB_ROWS, end - r0);
+                    if (db != null) {
+                        sumRows(dy, dyOff + r0 * out, m, out, biasPartial, b * out);
+                    }
                     rowOffsets(l, x.offset(), r0, m, offsets);
                     packValidRows(offsets, kv, m, out, packedSrc, packedDy, counts);
                     if (c % 4 == 0 && out % PANEL == 0) { // a quad of channels shares its kernel position's offsets
@@ -383,6 +391,20 @@ final class ImplicitConv {
         });
         for (int b = 0; b < blocks; b++) {
             RowAdd.add(dw, 0, partial, b * k * out, k * out, 1);
+            if (db != null) {
+                RowAdd.add(db, 0, biasPartial, b * out, out, 1);
+            }
+        }
+    }
+
+    /** sums[at, at + out) += the m rows of dy from d (out a multiple of the vector length). */
+    private static void sumRows(float[] dy, int d, int m, int out, float[] sums, int at) {
+        for (int j = 0; j < out; j += V) {
+            FloatVector acc = FloatVector.fromArray(F, sums, at + j);
+            for (int r = 0, i = d + j; r < m; r++, i += out) {
+                acc = acc.add(FloatVector.fromArray(F, dy, i));
+            }
+            acc.intoArray(sums, at + j);
         }
     }
 

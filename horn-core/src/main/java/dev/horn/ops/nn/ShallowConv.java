@@ -177,18 +177,22 @@ final class ShallowConv {
         }
     }
 
-    /** dw [k, out] = sum over rows of window(row)^T dy[row, :], in fixed blocks of rows added in order. */
-    static void backpropFilter(ConvLayout l, float[] x, int xOff, float[] dy, int dyOff, float[] dw) {
+    /**
+     * dw [k, out] = sum over rows of window(row)^T dy[row, :], in fixed blocks of rows added in
+     * order; and db [out] = the sum of dy's rows in the same blocks, unless db is null.
+     */
+    static void backpropFilter(ConvLayout l, float[] x, int xOff, float[] dy, int dyOff, float[] dw, float[] db) {
         int out = l.out();
         boolean two = out == WIDTH;
         int rows = l.batch() * l.outSpatial();
         int blocks = (rows + SUM_ROWS - 1) / SUM_ROWS;
-        float[] partial = new float[blocks * MAX_K * WIDTH];
+        int sumsSize = (MAX_K + 1) * WIDTH; // the filter's 9 x 2 vectors, then the bias's 2
+        float[] partial = new float[blocks * sumsSize];
         int[] table = windowTable(l);
         int perBlock = SUM_ROWS / SUB_ROWS;
         Parallel.forRange(blocks, 1, (bs, be) -> {
             float[] win = new float[MAX_K];
-            float[] sums = new float[MAX_K * WIDTH];
+            float[] sums = new float[sumsSize];
             int s = bs * perBlock;
             int e = be * perBlock;
             for (int r0 = s * SUB_ROWS; r0 < Math.min(rows, e * SUB_ROWS); r0 += SUB_ROWS) {
@@ -196,11 +200,13 @@ final class ShallowConv {
                 FloatVector a00 = FloatVector.zero(F), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00;
                 FloatVector a30 = a00, a31 = a00, a40 = a00, a41 = a00, a50 = a00, a51 = a00;
                 FloatVector a60 = a00, a61 = a00, a70 = a00, a71 = a00, a80 = a00, a81 = a00;
-                FloatVector zero = a00;
+                FloatVector zero = a00, s0 = a00, s1 = a00;
                 for (int row = r0; row < Math.min(rows, r0 + SUB_ROWS); row++) {
                     window(x, table, cursor, win, 0);
                     FloatVector d0 = FloatVector.fromArray(F, dy, dyOff + row * out);
                     FloatVector d1 = two ? FloatVector.fromArray(F, dy, dyOff + row * out + V) : zero;
+                    s0 = s0.add(d0);
+                    s1 = s1.add(d1);
                     FloatVector x0 = FloatVector.broadcast(F, win[0]);
                     a00 = d0.fma(x0, a00);
                     a01 = d1.fma(x0, a01);
@@ -230,7 +236,7 @@ final class ShallowConv {
                     a81 = d1.fma(x8, a81);
                 }
                 // the sub-block's sums are added to its block's partial: short float32 chains, as accurate as the tiles'
-                int at = r0 / SUM_ROWS * MAX_K * WIDTH;
+                int at = r0 / SUM_ROWS * sumsSize;
                 a00.intoArray(sums, 0);
                 a01.intoArray(sums, V);
                 a10.intoArray(sums, 2 * V);
@@ -249,12 +255,17 @@ final class ShallowConv {
                 a71.intoArray(sums, 15 * V);
                 a80.intoArray(sums, 16 * V);
                 a81.intoArray(sums, 17 * V);
-                RowAdd.add(partial, at, sums, 0, MAX_K * WIDTH, 1);
+                s0.intoArray(sums, 18 * V);
+                s1.intoArray(sums, 19 * V);
+                RowAdd.add(partial, at, sums, 0, sumsSize, 1);
             }
         });
         for (int b = 0; b < blocks; b++) {
             for (int q = 0; q < l.k(); q++) {
-                RowAdd.add(dw, q * out, partial, (b * MAX_K + q) * WIDTH, out, 1);
+                RowAdd.add(dw, q * out, partial, b * sumsSize + q * WIDTH, out, 1);
+            }
+            if (db != null) {
+                RowAdd.add(db, 0, partial, b * sumsSize + MAX_K * WIDTH, out, 1);
             }
         }
     }

@@ -213,7 +213,8 @@ class ConvTest {
     }
 
     /**
-     * The implicit-GEMM and col2im kernels, bias_add_grad, NarrowConv and the im2col paths (19 outputs) give
+     * The implicit-GEMM, col2im and shallow kernels, bias_add_grad, the fused filter and bias
+     * gradients, NarrowConv and the im2col paths (19 outputs) give
      * the same bits on one thread as on all of them.
      */
     @ParameterizedTest(name = "{0} -> {1} channels, {2}")
@@ -226,13 +227,52 @@ class ConvTest {
         java.util.function.Supplier<float[][]> all = () -> {
             Tensor y = tf.convolutionWithBias(x, f, b, true, new int[] {1}, padding, null, null);
             Tensor[] g = convGrads(x, f, y, 1, padding);
-            return new float[][] {y.toFloatArray(), g[0].toFloatArray(), g[1].toFloatArray(), new BiasAddGrad().apply(y).toFloatArray()};
+            Window window = new Window(new int[] {1, 1}, new int[] {1, 1}, Padding.valueOf(padding));
+            Tensor[] filterAndBias = new ConvBackpropFilterBias(window, new int[] {3, 3, in, out}).applyAll(x, y);
+            return new float[][] {y.toFloatArray(), g[0].toFloatArray(), g[1].toFloatArray(), new BiasAddGrad().apply(y).toFloatArray(),
+                filterAndBias[0].toFloatArray(), filterAndBias[1].toFloatArray()};
         };
         float[][] one = dev.horn.internal.cpu.Parallel.withThreads(1, all);
         float[][] many = all.get();
         for (int i = 0; i < one.length; i++) { // Arrays.equals: AssertJ's element diff is slow on 300K floats
             assertThat(java.util.Arrays.equals(many[i], one[i])).as("output %d bit for bit", i).isTrue();
         }
+    }
+
+    /**
+     * The fused layer's filter and bias gradients (one conv2d_backprop_filter_bias op: the
+     * shallow kernel, the implicit-GEMM tiles, or the im2col GEMM and bias_add_grad) equal the
+     * float64 gradients of conv2d, then the bias, then relu.
+     */
+    @ParameterizedTest(name = "{0}x{1}x{1}x{2} -> {3}, {4}")
+    @CsvSource({"3, 12, 1, 32, VALID", "2, 9, 2, 16, SAME", "2, 10, 8, 64, SAME", "1, 9, 32, 32, VALID", "2, 7, 3, 19, SAME",
+        "1, 70, 1, 32, SAME"})
+    void convolutionWithBiasGradientsAreThoseOfConvolutionThenBiasThenRelu(int n, int h, int c, int out, String padding) {
+        Random r = new Random(h * 3 + c);
+        Tensor x = random(r, n, h, h, c);
+        Tensor f = random(r, 3, 3, c, out);
+        Tensor b = random(r, out);
+        int[] one = {1};
+        Tensor g = random(r, tf.conv2d(x, f, one, padding).shape().dims());
+        Tensor x32 = tf.cast(x, DType.FLOAT32);
+        Tensor f32 = tf.cast(f, DType.FLOAT32);
+        Tensor b32 = tf.cast(b, DType.FLOAT32);
+        Tensor[] fused;
+        Tensor y32;
+        try (GradientTape tape = new GradientTape()) {
+            tape.watch(f32, b32);
+            y32 = tf.convolutionWithBias(x32, f32, b32, true, one, padding, null, null);
+            fused = tape.gradient(tf.reduceSum(tf.mul(y32, tf.cast(g, DType.FLOAT32))), f32, b32);
+        }
+        // relu's mask from the float32 outputs: float64 ones within rounding of 0 could fall on the other side
+        Tensor masked = new ReluGrad().apply(g, tf.cast(y32, DType.FLOAT64));
+        Tensor[] expected;
+        try (GradientTape tape = new GradientTape()) {
+            tape.watch(f, b);
+            expected = tape.gradient(tf.reduceSum(tf.mul(tf.add(tf.conv2d(x, f, one, padding), b), masked)), f, b);
+        }
+        assertClose(fused[0].toDoubleArray(), expected[0].toDoubleArray(), 1e-4);
+        assertClose(fused[1].toDoubleArray(), expected[1].toDoubleArray(), 1e-4);
     }
 
     @Test
