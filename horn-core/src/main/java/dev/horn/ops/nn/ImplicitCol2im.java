@@ -36,8 +36,9 @@ final class ImplicitCol2im {
      * Where it measured faster than the flipped convolution (2 threads, same run): where that
      * one's output, the input's channels, is narrower than its 4-vector tile (MNIST 26x26x32 from
      * 64: 1.5x; 12x12x32 from 32: 1.6x), or where dy is deep enough (128 or more channels) to
-     * pay for this tile's stores (28x28x128: 1.15x, 14x14x256: 1.3x, 7x7x512: 1.14x). Not at
-     * 56x56x64 from 64 (0.9x): there the flipped 4 x 4-vector tile runs 576 deep, this one 64.
+     * pay for this tile's stores (14x14x256: 1.08x, 28x28x128: 1.02x against the 6-row flipped
+     * tile, one thread; 7x7x512, where the flipped one is the im2col GEMM: 1.14x). Not at
+     * 56x56x64 from 64 (0.9x): there the flipped 6 x 4-vector tile runs 576 deep, this one 64.
      */
     static boolean applies(ConvLayout l) {
         boolean wanted = l.in() < 4 * V || l.out() >= 8 * V;

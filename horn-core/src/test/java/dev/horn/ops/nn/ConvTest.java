@@ -63,13 +63,15 @@ class ConvTest {
         "2, 6, 6, 4, 1, 1, 4, 3, 2, 2, 1, 1, SAME",
         "1, 10, 11, 37, 3, 3, 37, 19, 1, 1, 1, 1, SAME",
         "1, 4, 4, 3, 4, 4, 3, 2, 1, 1, 1, 1, SAME",
-        // implicit GEMM: 4x4 tiles over 64-wide panels (a 1-row tail), 8x2 tiles for 32 outputs, the
+        // implicit GEMM: 6x4 tiles over 64-wide panels (tails of 3, 5 and 1 rows), 4x2 tiles for 32 outputs, the
         // filter gradient's channel quads; padded tiles gathered; more rows than one summing block
         "1, 5, 5, 8, 3, 3, 8, 64, 1, 1, 1, 1, VALID",
         "2, 7, 6, 4, 3, 3, 4, 128, 2, 1, 1, 2, SAME",
         "1, 6, 7, 8, 3, 3, 8, 32, 1, 1, 1, 1, VALID",
         "1, 12, 12, 32, 3, 3, 32, 8, 1, 1, 1, 1, VALID",
         "2, 48, 48, 4, 3, 3, 4, 64, 1, 1, 1, 1, SAME",
+        "1, 5, 7, 4, 3, 3, 4, 64, 1, 1, 1, 1, SAME",
+        "1, 5, 5, 4, 3, 3, 4, 128, 1, 1, 1, 1, SAME",
         // filter gradients over any channel count: a first layer's single channel, 3 channels into 16, 2 into a panel
         "2, 9, 8, 1, 3, 3, 1, 32, 1, 1, 1, 1, VALID",
         "1, 7, 7, 3, 3, 3, 3, 16, 1, 1, 1, 1, SAME",
