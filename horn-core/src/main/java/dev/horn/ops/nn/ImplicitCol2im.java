@@ -1,6 +1,5 @@
 package dev.horn.ops.nn;
 
-import dev.horn.internal.cpu.Parallel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -64,26 +63,28 @@ final class ImplicitCol2im {
             position[v] = v * V / l.in();
             channel[v] = v * V % l.in();
         }
-        Parallel.forRange(l.batch(), 1, (s, e) -> {
+        Grains.forRange(l.batch(), 1, () -> {
             float[] tile = new float[TILE_ROWS * PANEL];
             int[] targets = new int[TILE_ROWS * PANEL_VECTORS];
-            for (int image = s; image < e; image++) {
-                for (int panel = 0; panel < panels; panel++) {
-                    for (int o0 = 0; o0 < l.outSpatial(); o0 += TILE_ROWS) {
-                        int n = Math.min(TILE_ROWS, l.outSpatial() - o0);
-                        int d0 = dyOff + (image * l.outSpatial() + o0) * out;
-                        int d1 = n > 1 ? d0 + out : d0; // rows past n repeat the first: computed, never added
-                        int d2 = n > 2 ? d0 + 2 * out : d0;
-                        product(dy, d0, d1, d2, out, packed, panel * out * PANEL, tile);
-                        targets(l, image, o0, n, panel, position, channel, targets);
-                        for (int i = 0; i < targets.length; i++) {
-                            if (targets[i] >= 0) {
-                                FloatVector.fromArray(F, dx, targets[i]).add(FloatVector.fromArray(F, tile, i * V)).intoArray(dx, targets[i]);
+            return (s, e) -> {
+                for (int image = s; image < e; image++) {
+                    for (int panel = 0; panel < panels; panel++) {
+                        for (int o0 = 0; o0 < l.outSpatial(); o0 += TILE_ROWS) {
+                            int n = Math.min(TILE_ROWS, l.outSpatial() - o0);
+                            int d0 = dyOff + (image * l.outSpatial() + o0) * out;
+                            int d1 = n > 1 ? d0 + out : d0; // rows past n repeat the first: computed, never added
+                            int d2 = n > 2 ? d0 + 2 * out : d0;
+                            product(dy, d0, d1, d2, out, packed, panel * out * PANEL, tile);
+                            targets(l, image, o0, n, panel, position, channel, targets);
+                            for (int i = 0; i < targets.length; i++) {
+                                if (targets[i] >= 0) {
+                                    FloatVector.fromArray(F, dx, targets[i]).add(FloatVector.fromArray(F, tile, i * V)).intoArray(dx, targets[i]);
+                                }
                             }
                         }
                     }
                 }
-            }
+            };
         });
     }
 

@@ -1,7 +1,6 @@
 package dev.horn.ops.nn;
 
 import dev.horn.Tensor;
-import dev.horn.internal.cpu.Parallel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -72,22 +71,24 @@ final class ImplicitConv {
         boolean wide = l.out() % PANEL == 0;
         int tileRows = wide ? WIDE_TILE_ROWS : TILE_ROWS;
         int tiles = (rows + tileRows - 1) / tileRows;
-        Parallel.forRange(tiles, GRAIN_TILES, (s, e) -> {
+        Grains.forRange(tiles, GRAIN_TILES, () -> {
             int[] offsets = new int[tileRows * l.kernelVolume()];
             float[] scratch = new float[tileRows * l.k()];
-            for (int t = s; t < e; t++) {
-                int r0 = t * tileRows;
-                int n = Math.min(tileRows, rows - r0);
-                float[] src = windowOffsets(l, x, r0, n, tileRows, offsets, scratch);
-                if (wide) {
-                    for (int j0 = 0; j0 < l.out(); j0 += PANEL) {
-                        tile6x4(src, offsets, l.kernelVolume(), l.in(), w, wOff + j0, l.out(), y, r0 * l.out() + j0, n, bias, j0, relu);
+            return (s, e) -> {
+                for (int t = s; t < e; t++) {
+                    int r0 = t * tileRows;
+                    int n = Math.min(tileRows, rows - r0);
+                    float[] src = windowOffsets(l, x, r0, n, tileRows, offsets, scratch);
+                    if (wide) {
+                        for (int j0 = 0; j0 < l.out(); j0 += PANEL) {
+                            tile6x4(src, offsets, l.kernelVolume(), l.in(), w, wOff + j0, l.out(), y, r0 * l.out() + j0, n, bias, j0, relu);
+                        }
+                    } else {
+                        tile4xNarrow(src, offsets, l.kernelVolume(), l.in(), w, wOff, l.out(), l.out() == 2 * V, y, r0 * l.out(), n,
+                                bias, relu);
                     }
-                } else {
-                    tile4xNarrow(src, offsets, l.kernelVolume(), l.in(), w, wOff, l.out(), l.out() == 2 * V, y, r0 * l.out(), n,
-                            bias, relu);
                 }
-            }
+            };
         });
     }
 
@@ -382,7 +383,7 @@ final class ImplicitConv {
         float[] partial = new float[blocks * k * out];
         float[] biasPartial = new float[blocks * out];
         float[] xs = (float[]) x.storage();
-        Parallel.forRange(blocks, 1, (s, e) -> {
+        Grains.forRange(blocks, 1, () -> {
             int kv = l.kernelVolume();
             int c = l.in();
             int[] offsets = new int[kv * SUB_ROWS];
@@ -390,35 +391,37 @@ final class ImplicitConv {
             int[] packedDy = new int[kv * SUB_ROWS];
             int[] counts = new int[kv];
             float[] tile = new float[16 * V];
-            for (int b = s; b < e; b++) {
-                int end = Math.min(rows, (b + 1) * SUM_ROWS);
-                for (int r0 = b * SUM_ROWS; r0 < end; r0 += SUB_ROWS) {
-                    int m = Math.min(SUB_ROWS, end - r0);
-                    if (db != null) {
-                        sumRows(dy, dyOff + r0 * out, m, out, biasPartial, b * out);
-                    }
-                    rowOffsets(l, x.offset(), r0, m, offsets);
-                    packValidRows(offsets, kv, m, out, packedSrc, packedDy, counts);
-                    if (c % 4 == 0 && out % PANEL == 0) { // a quad of channels shares its kernel position's offsets
-                        for (int p = 0; p < kv; p++) {
-                            for (int ci = 0; ci < c; ci += 4) {
-                                for (int j0 = 0; j0 < out; j0 += PANEL) {
-                                    filterTile(xs, packedSrc, packedDy, p * SUB_ROWS, counts[p], ci, dy, dyOff + r0 * out + j0, out,
-                                            partial, b * k * out + (p * c + ci) * out + j0);
+            return (s, e) -> {
+                for (int b = s; b < e; b++) {
+                    int end = Math.min(rows, (b + 1) * SUM_ROWS);
+                    for (int r0 = b * SUM_ROWS; r0 < end; r0 += SUB_ROWS) {
+                        int m = Math.min(SUB_ROWS, end - r0);
+                        if (db != null) {
+                            sumRows(dy, dyOff + r0 * out, m, out, biasPartial, b * out);
+                        }
+                        rowOffsets(l, x.offset(), r0, m, offsets);
+                        packValidRows(offsets, kv, m, out, packedSrc, packedDy, counts);
+                        if (c % 4 == 0 && out % PANEL == 0) { // a quad of channels shares its kernel position's offsets
+                            for (int p = 0; p < kv; p++) {
+                                for (int ci = 0; ci < c; ci += 4) {
+                                    for (int j0 = 0; j0 < out; j0 += PANEL) {
+                                        filterTile(xs, packedSrc, packedDy, p * SUB_ROWS, counts[p], ci, dy, dyOff + r0 * out + j0, out,
+                                                partial, b * k * out + (p * c + ci) * out + j0);
+                                    }
                                 }
                             }
+                            continue;
                         }
-                        continue;
-                    }
-                    int vectors = Math.min(4, out / V);
-                    for (int q = 0; q < k; q += 4) {
-                        for (int j0 = 0; j0 < out; j0 += vectors * V) {
-                            filterTileAnyChannels(xs, offsets, q, c, k, m, vectors, dy, dyOff + r0 * out + j0, out,
-                                    partial, b * k * out + j0, tile);
+                        int vectors = Math.min(4, out / V);
+                        for (int q = 0; q < k; q += 4) {
+                            for (int j0 = 0; j0 < out; j0 += vectors * V) {
+                                filterTileAnyChannels(xs, offsets, q, c, k, m, vectors, dy, dyOff + r0 * out + j0, out,
+                                        partial, b * k * out + j0, tile);
+                            }
                         }
                     }
                 }
-            }
+            };
         });
         for (int b = 0; b < blocks; b++) {
             RowAdd.add(dw, 0, partial, b * k * out, k * out, 1);

@@ -1,6 +1,5 @@
 package dev.horn.ops.nn;
 
-import dev.horn.internal.cpu.Parallel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -51,88 +50,90 @@ final class ShallowConv {
         }
         float floor = relu ? 0f : Float.NEGATIVE_INFINITY;
         int[] table = windowTable(l);
-        Parallel.forRange(l.batch() * l.outSpatial(), GRAIN_ROWS, (s, e) -> {
+        Grains.forRange(l.batch() * l.outSpatial(), GRAIN_ROWS, () -> {
             float[] win = new float[2 * MAX_K];
-            FloatVector w00 = FloatVector.fromArray(F, wp, 0), w01 = FloatVector.fromArray(F, wp, V);
-            FloatVector w10 = FloatVector.fromArray(F, wp, 2 * V), w11 = FloatVector.fromArray(F, wp, 3 * V);
-            FloatVector w20 = FloatVector.fromArray(F, wp, 4 * V), w21 = FloatVector.fromArray(F, wp, 5 * V);
-            FloatVector w30 = FloatVector.fromArray(F, wp, 6 * V), w31 = FloatVector.fromArray(F, wp, 7 * V);
-            FloatVector w40 = FloatVector.fromArray(F, wp, 8 * V), w41 = FloatVector.fromArray(F, wp, 9 * V);
-            FloatVector w50 = FloatVector.fromArray(F, wp, 10 * V), w51 = FloatVector.fromArray(F, wp, 11 * V);
-            FloatVector w60 = FloatVector.fromArray(F, wp, 12 * V), w61 = FloatVector.fromArray(F, wp, 13 * V);
-            FloatVector w70 = FloatVector.fromArray(F, wp, 14 * V), w71 = FloatVector.fromArray(F, wp, 15 * V);
-            FloatVector w80 = FloatVector.fromArray(F, wp, 16 * V), w81 = FloatVector.fromArray(F, wp, 17 * V);
-            FloatVector b0 = FloatVector.fromArray(F, bp, 0), b1 = FloatVector.fromArray(F, bp, V);
-            int[] cursor = start(l, xOff, s);
-            for (int row = s; row < e; row += 2) {
-                boolean pair = row + 1 < e;
-                window(x, table, cursor, win, 0); // the second row's window in win[9, 18), the first's again at the tail
-                if (pair) {
-                    window(x, table, cursor, win, MAX_K);
-                } else {
-                    System.arraycopy(win, 0, win, MAX_K, MAX_K);
-                }
-                FloatVector x0 = FloatVector.broadcast(F, win[0]), z0 = FloatVector.broadcast(F, win[9]);
-                FloatVector a0 = w00.mul(x0), a1 = w01.mul(x0), c0 = w00.mul(z0), c1 = w01.mul(z0);
-                x0 = FloatVector.broadcast(F, win[1]);
-                z0 = FloatVector.broadcast(F, win[10]);
-                a0 = w10.fma(x0, a0);
-                a1 = w11.fma(x0, a1);
-                c0 = w10.fma(z0, c0);
-                c1 = w11.fma(z0, c1);
-                x0 = FloatVector.broadcast(F, win[2]);
-                z0 = FloatVector.broadcast(F, win[11]);
-                a0 = w20.fma(x0, a0);
-                a1 = w21.fma(x0, a1);
-                c0 = w20.fma(z0, c0);
-                c1 = w21.fma(z0, c1);
-                x0 = FloatVector.broadcast(F, win[3]);
-                z0 = FloatVector.broadcast(F, win[12]);
-                a0 = w30.fma(x0, a0);
-                a1 = w31.fma(x0, a1);
-                c0 = w30.fma(z0, c0);
-                c1 = w31.fma(z0, c1);
-                x0 = FloatVector.broadcast(F, win[4]);
-                z0 = FloatVector.broadcast(F, win[13]);
-                a0 = w40.fma(x0, a0);
-                a1 = w41.fma(x0, a1);
-                c0 = w40.fma(z0, c0);
-                c1 = w41.fma(z0, c1);
-                x0 = FloatVector.broadcast(F, win[5]);
-                z0 = FloatVector.broadcast(F, win[14]);
-                a0 = w50.fma(x0, a0);
-                a1 = w51.fma(x0, a1);
-                c0 = w50.fma(z0, c0);
-                c1 = w51.fma(z0, c1);
-                x0 = FloatVector.broadcast(F, win[6]);
-                z0 = FloatVector.broadcast(F, win[15]);
-                a0 = w60.fma(x0, a0);
-                a1 = w61.fma(x0, a1);
-                c0 = w60.fma(z0, c0);
-                c1 = w61.fma(z0, c1);
-                x0 = FloatVector.broadcast(F, win[7]);
-                z0 = FloatVector.broadcast(F, win[16]);
-                a0 = w70.fma(x0, a0);
-                a1 = w71.fma(x0, a1);
-                c0 = w70.fma(z0, c0);
-                c1 = w71.fma(z0, c1);
-                x0 = FloatVector.broadcast(F, win[8]);
-                z0 = FloatVector.broadcast(F, win[17]);
-                a0 = w80.fma(x0, a0);
-                a1 = w81.fma(x0, a1);
-                c0 = w80.fma(z0, c0);
-                c1 = w81.fma(z0, c1);
-                a0.add(b0).max(floor).intoArray(y, row * out);
-                if (two) {
-                    a1.add(b1).max(floor).intoArray(y, row * out + V);
-                }
-                if (pair) {
-                    c0.add(b0).max(floor).intoArray(y, (row + 1) * out);
+            return (s, e) -> { // the filter loaded per grain: vectors captured by a lambda would be boxed
+                FloatVector w00 = FloatVector.fromArray(F, wp, 0), w01 = FloatVector.fromArray(F, wp, V);
+                FloatVector w10 = FloatVector.fromArray(F, wp, 2 * V), w11 = FloatVector.fromArray(F, wp, 3 * V);
+                FloatVector w20 = FloatVector.fromArray(F, wp, 4 * V), w21 = FloatVector.fromArray(F, wp, 5 * V);
+                FloatVector w30 = FloatVector.fromArray(F, wp, 6 * V), w31 = FloatVector.fromArray(F, wp, 7 * V);
+                FloatVector w40 = FloatVector.fromArray(F, wp, 8 * V), w41 = FloatVector.fromArray(F, wp, 9 * V);
+                FloatVector w50 = FloatVector.fromArray(F, wp, 10 * V), w51 = FloatVector.fromArray(F, wp, 11 * V);
+                FloatVector w60 = FloatVector.fromArray(F, wp, 12 * V), w61 = FloatVector.fromArray(F, wp, 13 * V);
+                FloatVector w70 = FloatVector.fromArray(F, wp, 14 * V), w71 = FloatVector.fromArray(F, wp, 15 * V);
+                FloatVector w80 = FloatVector.fromArray(F, wp, 16 * V), w81 = FloatVector.fromArray(F, wp, 17 * V);
+                FloatVector b0 = FloatVector.fromArray(F, bp, 0), b1 = FloatVector.fromArray(F, bp, V);
+                int[] cursor = start(l, xOff, s);
+                for (int row = s; row < e; row += 2) {
+                    boolean pair = row + 1 < e;
+                    window(x, table, cursor, win, 0); // the second row's window in win[9, 18), the first's again at the tail
+                    if (pair) {
+                        window(x, table, cursor, win, MAX_K);
+                    } else {
+                        System.arraycopy(win, 0, win, MAX_K, MAX_K);
+                    }
+                    FloatVector x0 = FloatVector.broadcast(F, win[0]), z0 = FloatVector.broadcast(F, win[9]);
+                    FloatVector a0 = w00.mul(x0), a1 = w01.mul(x0), c0 = w00.mul(z0), c1 = w01.mul(z0);
+                    x0 = FloatVector.broadcast(F, win[1]);
+                    z0 = FloatVector.broadcast(F, win[10]);
+                    a0 = w10.fma(x0, a0);
+                    a1 = w11.fma(x0, a1);
+                    c0 = w10.fma(z0, c0);
+                    c1 = w11.fma(z0, c1);
+                    x0 = FloatVector.broadcast(F, win[2]);
+                    z0 = FloatVector.broadcast(F, win[11]);
+                    a0 = w20.fma(x0, a0);
+                    a1 = w21.fma(x0, a1);
+                    c0 = w20.fma(z0, c0);
+                    c1 = w21.fma(z0, c1);
+                    x0 = FloatVector.broadcast(F, win[3]);
+                    z0 = FloatVector.broadcast(F, win[12]);
+                    a0 = w30.fma(x0, a0);
+                    a1 = w31.fma(x0, a1);
+                    c0 = w30.fma(z0, c0);
+                    c1 = w31.fma(z0, c1);
+                    x0 = FloatVector.broadcast(F, win[4]);
+                    z0 = FloatVector.broadcast(F, win[13]);
+                    a0 = w40.fma(x0, a0);
+                    a1 = w41.fma(x0, a1);
+                    c0 = w40.fma(z0, c0);
+                    c1 = w41.fma(z0, c1);
+                    x0 = FloatVector.broadcast(F, win[5]);
+                    z0 = FloatVector.broadcast(F, win[14]);
+                    a0 = w50.fma(x0, a0);
+                    a1 = w51.fma(x0, a1);
+                    c0 = w50.fma(z0, c0);
+                    c1 = w51.fma(z0, c1);
+                    x0 = FloatVector.broadcast(F, win[6]);
+                    z0 = FloatVector.broadcast(F, win[15]);
+                    a0 = w60.fma(x0, a0);
+                    a1 = w61.fma(x0, a1);
+                    c0 = w60.fma(z0, c0);
+                    c1 = w61.fma(z0, c1);
+                    x0 = FloatVector.broadcast(F, win[7]);
+                    z0 = FloatVector.broadcast(F, win[16]);
+                    a0 = w70.fma(x0, a0);
+                    a1 = w71.fma(x0, a1);
+                    c0 = w70.fma(z0, c0);
+                    c1 = w71.fma(z0, c1);
+                    x0 = FloatVector.broadcast(F, win[8]);
+                    z0 = FloatVector.broadcast(F, win[17]);
+                    a0 = w80.fma(x0, a0);
+                    a1 = w81.fma(x0, a1);
+                    c0 = w80.fma(z0, c0);
+                    c1 = w81.fma(z0, c1);
+                    a0.add(b0).max(floor).intoArray(y, row * out);
                     if (two) {
-                        c1.add(b1).max(floor).intoArray(y, (row + 1) * out + V);
+                        a1.add(b1).max(floor).intoArray(y, row * out + V);
+                    }
+                    if (pair) {
+                        c0.add(b0).max(floor).intoArray(y, (row + 1) * out);
+                        if (two) {
+                            c1.add(b1).max(floor).intoArray(y, (row + 1) * out + V);
+                        }
                     }
                 }
-            }
+            };
         });
     }
 
@@ -189,76 +190,75 @@ final class ShallowConv {
         int sumsSize = (MAX_K + 1) * WIDTH; // the filter's 9 x 2 vectors, then the bias's 2
         float[] partial = new float[blocks * sumsSize];
         int[] table = windowTable(l);
-        int perBlock = SUM_ROWS / SUB_ROWS;
-        Parallel.forRange(blocks, 1, (bs, be) -> {
+        Grains.forRange(blocks, 1, () -> {
             float[] win = new float[MAX_K];
             float[] sums = new float[sumsSize];
-            int s = bs * perBlock;
-            int e = be * perBlock;
-            for (int r0 = s * SUB_ROWS; r0 < Math.min(rows, e * SUB_ROWS); r0 += SUB_ROWS) {
-                int[] cursor = start(l, xOff, r0);
-                FloatVector a00 = FloatVector.zero(F), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00;
-                FloatVector a30 = a00, a31 = a00, a40 = a00, a41 = a00, a50 = a00, a51 = a00;
-                FloatVector a60 = a00, a61 = a00, a70 = a00, a71 = a00, a80 = a00, a81 = a00;
-                FloatVector zero = a00, s0 = a00, s1 = a00;
-                for (int row = r0; row < Math.min(rows, r0 + SUB_ROWS); row++) {
-                    window(x, table, cursor, win, 0);
-                    FloatVector d0 = FloatVector.fromArray(F, dy, dyOff + row * out);
-                    FloatVector d1 = two ? FloatVector.fromArray(F, dy, dyOff + row * out + V) : zero;
-                    s0 = s0.add(d0);
-                    s1 = s1.add(d1);
-                    FloatVector x0 = FloatVector.broadcast(F, win[0]);
-                    a00 = d0.fma(x0, a00);
-                    a01 = d1.fma(x0, a01);
-                    FloatVector x1 = FloatVector.broadcast(F, win[1]);
-                    a10 = d0.fma(x1, a10);
-                    a11 = d1.fma(x1, a11);
-                    FloatVector x2 = FloatVector.broadcast(F, win[2]);
-                    a20 = d0.fma(x2, a20);
-                    a21 = d1.fma(x2, a21);
-                    FloatVector x3 = FloatVector.broadcast(F, win[3]);
-                    a30 = d0.fma(x3, a30);
-                    a31 = d1.fma(x3, a31);
-                    FloatVector x4 = FloatVector.broadcast(F, win[4]);
-                    a40 = d0.fma(x4, a40);
-                    a41 = d1.fma(x4, a41);
-                    FloatVector x5 = FloatVector.broadcast(F, win[5]);
-                    a50 = d0.fma(x5, a50);
-                    a51 = d1.fma(x5, a51);
-                    FloatVector x6 = FloatVector.broadcast(F, win[6]);
-                    a60 = d0.fma(x6, a60);
-                    a61 = d1.fma(x6, a61);
-                    FloatVector x7 = FloatVector.broadcast(F, win[7]);
-                    a70 = d0.fma(x7, a70);
-                    a71 = d1.fma(x7, a71);
-                    FloatVector x8 = FloatVector.broadcast(F, win[8]);
-                    a80 = d0.fma(x8, a80);
-                    a81 = d1.fma(x8, a81);
+            return (s, e) -> {
+                for (int r0 = s * SUM_ROWS; r0 < Math.min(rows, e * SUM_ROWS); r0 += SUB_ROWS) {
+                    int[] cursor = start(l, xOff, r0);
+                    FloatVector a00 = FloatVector.zero(F), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00;
+                    FloatVector a30 = a00, a31 = a00, a40 = a00, a41 = a00, a50 = a00, a51 = a00;
+                    FloatVector a60 = a00, a61 = a00, a70 = a00, a71 = a00, a80 = a00, a81 = a00;
+                    FloatVector zero = a00, s0 = a00, s1 = a00;
+                    for (int row = r0; row < Math.min(rows, r0 + SUB_ROWS); row++) {
+                        window(x, table, cursor, win, 0);
+                        FloatVector d0 = FloatVector.fromArray(F, dy, dyOff + row * out);
+                        FloatVector d1 = two ? FloatVector.fromArray(F, dy, dyOff + row * out + V) : zero;
+                        s0 = s0.add(d0);
+                        s1 = s1.add(d1);
+                        FloatVector x0 = FloatVector.broadcast(F, win[0]);
+                        a00 = d0.fma(x0, a00);
+                        a01 = d1.fma(x0, a01);
+                        FloatVector x1 = FloatVector.broadcast(F, win[1]);
+                        a10 = d0.fma(x1, a10);
+                        a11 = d1.fma(x1, a11);
+                        FloatVector x2 = FloatVector.broadcast(F, win[2]);
+                        a20 = d0.fma(x2, a20);
+                        a21 = d1.fma(x2, a21);
+                        FloatVector x3 = FloatVector.broadcast(F, win[3]);
+                        a30 = d0.fma(x3, a30);
+                        a31 = d1.fma(x3, a31);
+                        FloatVector x4 = FloatVector.broadcast(F, win[4]);
+                        a40 = d0.fma(x4, a40);
+                        a41 = d1.fma(x4, a41);
+                        FloatVector x5 = FloatVector.broadcast(F, win[5]);
+                        a50 = d0.fma(x5, a50);
+                        a51 = d1.fma(x5, a51);
+                        FloatVector x6 = FloatVector.broadcast(F, win[6]);
+                        a60 = d0.fma(x6, a60);
+                        a61 = d1.fma(x6, a61);
+                        FloatVector x7 = FloatVector.broadcast(F, win[7]);
+                        a70 = d0.fma(x7, a70);
+                        a71 = d1.fma(x7, a71);
+                        FloatVector x8 = FloatVector.broadcast(F, win[8]);
+                        a80 = d0.fma(x8, a80);
+                        a81 = d1.fma(x8, a81);
+                    }
+                    // the sub-block's sums are added to its block's partial: short float32 chains, as accurate as the tiles'
+                    int at = r0 / SUM_ROWS * sumsSize;
+                    a00.intoArray(sums, 0);
+                    a01.intoArray(sums, V);
+                    a10.intoArray(sums, 2 * V);
+                    a11.intoArray(sums, 3 * V);
+                    a20.intoArray(sums, 4 * V);
+                    a21.intoArray(sums, 5 * V);
+                    a30.intoArray(sums, 6 * V);
+                    a31.intoArray(sums, 7 * V);
+                    a40.intoArray(sums, 8 * V);
+                    a41.intoArray(sums, 9 * V);
+                    a50.intoArray(sums, 10 * V);
+                    a51.intoArray(sums, 11 * V);
+                    a60.intoArray(sums, 12 * V);
+                    a61.intoArray(sums, 13 * V);
+                    a70.intoArray(sums, 14 * V);
+                    a71.intoArray(sums, 15 * V);
+                    a80.intoArray(sums, 16 * V);
+                    a81.intoArray(sums, 17 * V);
+                    s0.intoArray(sums, 18 * V);
+                    s1.intoArray(sums, 19 * V);
+                    RowAdd.add(partial, at, sums, 0, sumsSize, 1);
                 }
-                // the sub-block's sums are added to its block's partial: short float32 chains, as accurate as the tiles'
-                int at = r0 / SUM_ROWS * sumsSize;
-                a00.intoArray(sums, 0);
-                a01.intoArray(sums, V);
-                a10.intoArray(sums, 2 * V);
-                a11.intoArray(sums, 3 * V);
-                a20.intoArray(sums, 4 * V);
-                a21.intoArray(sums, 5 * V);
-                a30.intoArray(sums, 6 * V);
-                a31.intoArray(sums, 7 * V);
-                a40.intoArray(sums, 8 * V);
-                a41.intoArray(sums, 9 * V);
-                a50.intoArray(sums, 10 * V);
-                a51.intoArray(sums, 11 * V);
-                a60.intoArray(sums, 12 * V);
-                a61.intoArray(sums, 13 * V);
-                a70.intoArray(sums, 14 * V);
-                a71.intoArray(sums, 15 * V);
-                a80.intoArray(sums, 16 * V);
-                a81.intoArray(sums, 17 * V);
-                s0.intoArray(sums, 18 * V);
-                s1.intoArray(sums, 19 * V);
-                RowAdd.add(partial, at, sums, 0, sumsSize, 1);
-            }
+            };
         });
         for (int b = 0; b < blocks; b++) {
             for (int q = 0; q < l.k(); q++) {
