@@ -4,7 +4,6 @@ import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.ops.Op;
-import dev.horn.ops.ShapeRules;
 import dev.horn.ops.array.BroadcastLike;
 import java.util.Arrays;
 
@@ -32,12 +31,8 @@ public final class ConvBackpropFilterBias extends Op {
 
     @Override
     public TensorSpec[] infer(TensorSpec... inputs) {
-        ShapeRules.arity(name(), inputs, 2);
-        ShapeRules.floating(name(), inputs[0]);
-        ShapeRules.sameDType(name(), inputs[0], inputs[1]);
-        Shape w = Shape.of(filterShape);
-        Conv.expectShape(name(), "out_backprop", Conv.outputShape(name(), window, inputs[0].shape(), w), inputs[1].shape());
-        return new TensorSpec[] {new TensorSpec(inputs[0].dtype(), w), new TensorSpec(inputs[0].dtype(), Shape.of(w.dim(-1)))};
+        TensorSpec w = ConvBackpropFilter.filterSpec(name(), window, filterShape, inputs);
+        return new TensorSpec[] {w, new TensorSpec(w.dtype(), Shape.of(w.shape().dim(-1)))};
     }
 
     @Override
