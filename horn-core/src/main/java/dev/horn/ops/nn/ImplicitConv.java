@@ -397,7 +397,7 @@ final class ImplicitConv {
                     for (int r0 = b * SUM_ROWS; r0 < end; r0 += SUB_ROWS) {
                         int m = Math.min(SUB_ROWS, end - r0);
                         if (db != null) {
-                            sumRows(dy, dyOff + r0 * out, m, out, biasPartial, b * out);
+                            BiasAddGrad.addRows(dy, dyOff + r0 * out, m, out, biasPartial, b * out);
                         }
                         rowOffsets(l, x.offset(), r0, m, offsets);
                         packValidRows(offsets, kv, m, out, packedSrc, packedDy, counts);
@@ -428,17 +428,6 @@ final class ImplicitConv {
             if (db != null) {
                 RowAdd.add(db, 0, biasPartial, b * out, out, 1);
             }
-        }
-    }
-
-    /** sums[at, at + out) += the m rows of dy from d (out a multiple of the vector length). */
-    private static void sumRows(float[] dy, int d, int m, int out, float[] sums, int at) {
-        for (int j = 0; j < out; j += V) {
-            FloatVector acc = FloatVector.fromArray(F, sums, at + j);
-            for (int r = 0, i = d + j; r < m; r++, i += out) {
-                acc = acc.add(FloatVector.fromArray(F, dy, i));
-            }
-            acc.intoArray(sums, at + j);
         }
     }
 
