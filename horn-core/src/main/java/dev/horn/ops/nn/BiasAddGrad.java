@@ -41,7 +41,12 @@ public final class BiasAddGrad extends Op {
 
     @Override
     public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
-        Tensor g = inputs[0].contiguous();
+        return new Tensor[] {sumOverRows(inputs[0])};
+    }
+
+    /** g [..., C] summed over every axis but the last, in fixed blocks of rows. */
+    static Tensor sumOverRows(Tensor gradient) {
+        Tensor g = gradient.contiguous();
         int c = g.shape().dim(-1);
         int rows = c == 0 ? 0 : g.size() / c;
         int blocks = Math.max(1, (rows + BLOCK_ROWS - 1) / BLOCK_ROWS);
@@ -51,7 +56,7 @@ public final class BiasAddGrad extends Op {
                 int from = g.offset() + b * BLOCK_ROWS * c;
                 int n = Math.min(BLOCK_ROWS, rows - b * BLOCK_ROWS);
                 if (partial instanceof float[] p) {
-                    sumRows((float[]) g.storage(), from, n, c, p, b * c);
+                    addRows((float[]) g.storage(), from, n, c, p, b * c);
                 } else {
                     double[] p = (double[]) partial;
                     double[] src = (double[]) g.storage();
@@ -67,11 +72,14 @@ public final class BiasAddGrad extends Op {
         for (int b = 0; b < blocks; b++) {
             RowAdd.add(db, 0, partial, b * c, c, 1);
         }
-        return new Tensor[] {Tensor.wrap(g.dtype(), Shape.of(c), db)};
+        return Tensor.wrap(g.dtype(), Shape.of(c), db);
     }
 
-    /** out[j] = sum of src[from + r * c + j] over n rows, vectors of channels at a time (masked only at the tail). */
-    private static void sumRows(float[] src, int from, int n, int c, float[] out, int at) {
+    /**
+     * out[at + j] += the sum of src[from + r * c + j] over n rows, vectors of channels at a time
+     * (masked only at the tail); also the filter-gradient kernels' bias sum.
+     */
+    static void addRows(float[] src, int from, int n, int c, float[] out, int at) {
         int v = F.length();
         int j = 0;
         for (; j + 4 * v <= c; j += 4 * v) { // four vectors in one pass down the rows: four independent sums
@@ -82,17 +90,17 @@ public final class BiasAddGrad extends Op {
                 a2 = a2.add(FloatVector.fromArray(F, src, i + 2 * v));
                 a3 = a3.add(FloatVector.fromArray(F, src, i + 3 * v));
             }
-            a0.intoArray(out, at + j);
-            a1.intoArray(out, at + j + v);
-            a2.intoArray(out, at + j + 2 * v);
-            a3.intoArray(out, at + j + 3 * v);
+            a0.add(FloatVector.fromArray(F, out, at + j)).intoArray(out, at + j);
+            a1.add(FloatVector.fromArray(F, out, at + j + v)).intoArray(out, at + j + v);
+            a2.add(FloatVector.fromArray(F, out, at + j + 2 * v)).intoArray(out, at + j + 2 * v);
+            a3.add(FloatVector.fromArray(F, out, at + j + 3 * v)).intoArray(out, at + j + 3 * v);
         }
         for (int bound = F.loopBound(c); j < bound; j += v) {
             FloatVector acc = FloatVector.zero(F);
             for (int r = 0, i = from + j; r < n; r++, i += c) {
                 acc = acc.add(FloatVector.fromArray(F, src, i));
             }
-            acc.intoArray(out, at + j);
+            acc.add(FloatVector.fromArray(F, out, at + j)).intoArray(out, at + j);
         }
         if (j < c) {
             VectorMask<Float> m = F.indexInRange(j, c);
@@ -100,7 +108,7 @@ public final class BiasAddGrad extends Op {
             for (int r = 0, i = from + j; r < n; r++, i += c) {
                 acc = acc.add(FloatVector.fromArray(F, src, i, m));
             }
-            acc.intoArray(out, at + j, m);
+            acc.add(FloatVector.fromArray(F, out, at + j, m)).intoArray(out, at + j, m);
         }
     }
 

@@ -29,12 +29,17 @@ public final class ConvBackpropFilter extends Op {
 
     @Override
     public TensorSpec[] infer(TensorSpec... inputs) {
-        ShapeRules.arity(name(), inputs, 2);
-        ShapeRules.floating(name(), inputs[0]);
-        ShapeRules.sameDType(name(), inputs[0], inputs[1]);
+        return new TensorSpec[] {filterSpec(name(), window, filterShape, inputs)};
+    }
+
+    /** The filter gradient's spec from x and dy, checked for op {@code name} (this one or the fused filter-and-bias one). */
+    static TensorSpec filterSpec(String name, Window window, int[] filterShape, TensorSpec[] inputs) {
+        ShapeRules.arity(name, inputs, 2);
+        ShapeRules.floating(name, inputs[0]);
+        ShapeRules.sameDType(name, inputs[0], inputs[1]);
         Shape w = Shape.of(filterShape);
-        Conv.expectShape(name(), "out_backprop", Conv.outputShape(name(), window, inputs[0].shape(), w), inputs[1].shape());
-        return new TensorSpec[] {new TensorSpec(inputs[0].dtype(), w)};
+        Conv.expectShape(name, "out_backprop", Conv.outputShape(name, window, inputs[0].shape(), w), inputs[1].shape());
+        return new TensorSpec(inputs[0].dtype(), w);
     }
 
     @Override

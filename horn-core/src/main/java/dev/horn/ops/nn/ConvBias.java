@@ -12,7 +12,8 @@ import dev.horn.ops.ShapeRules;
  * passes over the largest tensor of a CNN's step (the convolution, then bias and relu fused
  * into one element-wise pass that read and wrote it again); the register-tiled kernels add the
  * bias and clamp before they store. The gradient is written with the convolution's own
- * backprop ops, on relu_grad of the upstream gradient where relu is fused.
+ * backprop ops, on relu_grad of the upstream gradient where relu is fused, the filter and bias
+ * gradients in one ({@link ConvBackpropFilterBias}).
  */
 public final class ConvBias extends Op {
     private final Window window;
@@ -51,14 +52,15 @@ public final class ConvBias extends Op {
                 outputs[0].shape())};
     }
 
-    /** With g' = relu_grad(g, y) (g when no relu): dx, d filters as for conv; d bias = bias_add_grad(g'). */
+    /** With g' = relu_grad(g, y) (g when no relu): dx as for conv; d filters and d bias (g' summed) in one pass over g'. */
     @Override
     public Tensor[] gradient(Tensor[] in, Tensor[] out, Tensor[] g) {
         Tensor gy = relu ? new ReluGrad().apply(g[0], out[0]) : g[0];
+        Tensor[] filtersAndBias = new ConvBackpropFilterBias(window, in[1].shape().dims()).applyAll(in[0], gy);
         return new Tensor[] {
             new ConvBackpropInput(window, in[0].shape().dims()).apply(in[1], gy),
-            new ConvBackpropFilter(window, in[1].shape().dims()).apply(in[0], gy),
-            new BiasAddGrad().apply(gy)
+            filtersAndBias[0],
+            filtersAndBias[1]
         };
     }
 

@@ -90,6 +90,10 @@ final class ConvKernels {
 
     private static void forward(ConvLayout l, Tensor x, Object w, int wOff, Object y, Epilogue epilogue) {
         DType dtype = x.dtype();
+        if (dtype == DType.FLOAT32 && ShallowConv.applies(l)) {
+            ShallowConv.forward(l, (float[]) x.storage(), x.offset(), (float[]) w, wOff, (float[]) y, epilogue.floatBias(), epilogue.relu());
+            return;
+        }
         if (dtype == DType.FLOAT32 && ImplicitConv.appliesForward(l)) {
             ImplicitConv.forward(l, x, (float[]) w, wOff, (float[]) y, epilogue.floatBias(), epilogue.relu());
             return;
@@ -136,6 +140,11 @@ final class ConvKernels {
         Tensor w = filters.contiguous();
         Tensor dy = outBackprop.contiguous();
         ConvLayout l = ConvLayout.of(window, inShape, w.shape(), dy.shape());
+        if (dy.dtype() == DType.FLOAT32 && ImplicitCol2im.applies(l)) {
+            float[] dx = new float[inShape.size()];
+            ImplicitCol2im.backpropInput(l, (float[]) w.storage(), w.offset(), (float[]) dy.storage(), dy.offset(), dx);
+            return Tensor.wrap(DType.FLOAT32, inShape, dx);
+        }
         if (FlippedConv.applies(window, l)) {
             return FlippedConv.backpropInput(window, w, dy, inShape);
         }
@@ -169,8 +178,12 @@ final class ConvKernels {
         ConvLayout l = ConvLayout.of(window, x.shape(), filterShape, dy.shape());
         DType dtype = x.dtype();
         Object dw = HeapArrays.newArray(dtype, filterShape.size());
+        if (dtype == DType.FLOAT32 && ShallowConv.applies(l)) {
+            ShallowConv.backpropFilter(l, (float[]) x.storage(), x.offset(), (float[]) dy.storage(), dy.offset(), (float[]) dw, null);
+            return Tensor.wrap(dtype, filterShape, dw);
+        }
         if (dtype == DType.FLOAT32 && ImplicitConv.appliesFilter(l)) {
-            ImplicitConv.backpropFilter(l, x, (float[]) dy.storage(), dy.offset(), (float[]) dw);
+            ImplicitConv.backpropFilter(l, x, (float[]) dy.storage(), dy.offset(), (float[]) dw, null);
             return Tensor.wrap(dtype, filterShape, dw);
         }
         if (dtype == DType.FLOAT32 && DirectConv.applies(l)) {
@@ -214,6 +227,28 @@ final class ConvKernels {
             }
         }
         return Tensor.wrap(dtype, filterShape, dw);
+    }
+
+    /**
+     * {dw, db} = {conv_backprop_filter(x, dy), dy summed over its rows}: the kernels that stream
+     * dy through the L1 cache a block at a time sum it there; the others leave it to bias_add_grad's.
+     */
+    static Tensor[] backpropFilterAndBias(Window window, Tensor input, Tensor outBackprop, Shape filterShape) {
+        Tensor x = input.contiguous();
+        Tensor dy = outBackprop.contiguous();
+        ConvLayout l = ConvLayout.of(window, x.shape(), filterShape, dy.shape());
+        int out = filterShape.dim(-1);
+        if (x.dtype() == DType.FLOAT32 && (ShallowConv.applies(l) || ImplicitConv.appliesFilter(l))) {
+            float[] dw = new float[filterShape.size()];
+            float[] db = new float[out];
+            if (ShallowConv.applies(l)) {
+                ShallowConv.backpropFilter(l, (float[]) x.storage(), x.offset(), (float[]) dy.storage(), dy.offset(), dw, db);
+            } else {
+                ImplicitConv.backpropFilter(l, x, (float[]) dy.storage(), dy.offset(), dw, db);
+            }
+            return new Tensor[] {Tensor.wrap(DType.FLOAT32, filterShape, dw), Tensor.wrap(DType.FLOAT32, Shape.of(out), db)};
+        }
+        return new Tensor[] {backpropFilter(window, x, dy, filterShape), BiasAddGrad.sumOverRows(dy)};
     }
 
     /** im2col: rows [r0, r1) (image, output position) of group g's windows into cols from its row 0, padding as zeros. */

@@ -63,20 +63,32 @@ class ConvTest {
         "2, 6, 6, 4, 1, 1, 4, 3, 2, 2, 1, 1, SAME",
         "1, 10, 11, 37, 3, 3, 37, 19, 1, 1, 1, 1, SAME",
         "1, 4, 4, 3, 4, 4, 3, 2, 1, 1, 1, 1, SAME",
-        // implicit GEMM: 4x4 tiles over 64-wide panels (a 1-row tail), 8x2 tiles for 32 outputs, the
+        // implicit GEMM: 6x4 tiles over 64-wide panels (tails of 3, 5 and 1 rows), 4x2 tiles for 32 outputs, the
         // filter gradient's channel quads; padded tiles gathered; more rows than one summing block
         "1, 5, 5, 8, 3, 3, 8, 64, 1, 1, 1, 1, VALID",
         "2, 7, 6, 4, 3, 3, 4, 128, 2, 1, 1, 2, SAME",
         "1, 6, 7, 8, 3, 3, 8, 32, 1, 1, 1, 1, VALID",
         "1, 12, 12, 32, 3, 3, 32, 8, 1, 1, 1, 1, VALID",
         "2, 48, 48, 4, 3, 3, 4, 64, 1, 1, 1, 1, SAME",
+        "1, 5, 7, 4, 3, 3, 4, 64, 1, 1, 1, 1, SAME",
+        "1, 5, 5, 4, 3, 3, 4, 128, 1, 1, 1, 1, SAME",
         // filter gradients over any channel count: a first layer's single channel, 3 channels into 16, 2 into a panel
         "2, 9, 8, 1, 3, 3, 1, 32, 1, 1, 1, 1, VALID",
         "1, 7, 7, 3, 3, 3, 3, 16, 1, 1, 1, 1, SAME",
         "1, 6, 8, 2, 3, 3, 2, 64, 2, 2, 1, 1, SAME",
         "2, 50, 50, 1, 3, 3, 1, 32, 1, 1, 1, 1, SAME",
         // a filter panel too large to stay cached: the im2col GEMM again
-        "1, 4, 4, 288, 3, 3, 288, 64, 1, 1, 1, 1, SAME"
+        "1, 4, 4, 288, 3, 3, 288, 64, 1, 1, 1, 1, SAME",
+        // input gradient by implicit col2im: 32 channels over 3x3 or 3x2 (k = 3 or 2 panels), 16 over 3x2
+        // dilated, stride 2, 128 deep dy; tiles of 3 rows with a 1- or 2-row tail, odd dy depths
+        "3, 7, 7, 32, 3, 3, 32, 19, 1, 1, 1, 1, VALID",
+        "2, 9, 8, 32, 3, 3, 32, 20, 2, 2, 1, 1, SAME",
+        "1, 9, 8, 16, 3, 2, 16, 24, 1, 1, 2, 1, SAME",
+        "2, 6, 6, 64, 3, 3, 64, 128, 1, 1, 1, 1, SAME",
+        // windows of at most 9 elements into 16 or 32 outputs, filters held in registers: strided, dilated, odd row counts
+        "3, 7, 6, 1, 3, 3, 1, 16, 2, 1, 1, 1, SAME",
+        "1, 6, 7, 2, 2, 2, 2, 32, 1, 1, 2, 1, VALID",
+        "1, 5, 5, 1, 1, 3, 1, 32, 1, 1, 1, 1, SAME"
     })
     void conv2dMatchesTheNaiveReferenceWithGradients(int n, int h, int w, int c, int kh, int kw, int cg, int o,
                                                      int sh, int sw, int dh, int dw, String padding) {
@@ -203,11 +215,12 @@ class ConvTest {
     }
 
     /**
-     * The implicit-GEMM kernels, bias_add_grad, NarrowConv and the im2col paths (19 outputs) give
+     * The implicit-GEMM, col2im and shallow kernels, bias_add_grad, the fused filter and bias
+     * gradients, NarrowConv and the im2col paths (19 outputs) give
      * the same bits on one thread as on all of them.
      */
     @ParameterizedTest(name = "{0} -> {1} channels, {2}")
-    @CsvSource({"32, 64, VALID", "1, 32, SAME", "4, 64, SAME", "32, 32, VALID", "3, 19, SAME", "8, 19, VALID"})
+    @CsvSource({"32, 64, VALID", "1, 32, SAME", "4, 64, SAME", "32, 32, VALID", "3, 19, SAME", "8, 19, VALID", "64, 128, SAME"})
     void convolutionBitsDoNotDependOnTheThreadCount(int in, int out, String padding) {
         Random r = new Random(in + out);
         Tensor x = tf.cast(random(r, 9, 26, 26, in), DType.FLOAT32);
@@ -216,13 +229,52 @@ class ConvTest {
         java.util.function.Supplier<float[][]> all = () -> {
             Tensor y = tf.convolutionWithBias(x, f, b, true, new int[] {1}, padding, null, null);
             Tensor[] g = convGrads(x, f, y, 1, padding);
-            return new float[][] {y.toFloatArray(), g[0].toFloatArray(), g[1].toFloatArray(), new BiasAddGrad().apply(y).toFloatArray()};
+            Window window = new Window(new int[] {1, 1}, new int[] {1, 1}, Padding.valueOf(padding));
+            Tensor[] filterAndBias = new ConvBackpropFilterBias(window, new int[] {3, 3, in, out}).applyAll(x, y);
+            return new float[][] {y.toFloatArray(), g[0].toFloatArray(), g[1].toFloatArray(), new BiasAddGrad().apply(y).toFloatArray(),
+                filterAndBias[0].toFloatArray(), filterAndBias[1].toFloatArray()};
         };
         float[][] one = dev.horn.internal.cpu.Parallel.withThreads(1, all);
         float[][] many = all.get();
         for (int i = 0; i < one.length; i++) { // Arrays.equals: AssertJ's element diff is slow on 300K floats
             assertThat(java.util.Arrays.equals(many[i], one[i])).as("output %d bit for bit", i).isTrue();
         }
+    }
+
+    /**
+     * The fused layer's filter and bias gradients (one conv2d_backprop_filter_bias op: the
+     * shallow kernel, the implicit-GEMM tiles, or the im2col GEMM and bias_add_grad) equal the
+     * float64 gradients of conv2d, then the bias, then relu.
+     */
+    @ParameterizedTest(name = "{0}x{1}x{1}x{2} -> {3}, {4}")
+    @CsvSource({"3, 12, 1, 32, VALID", "2, 9, 2, 16, SAME", "2, 10, 8, 64, SAME", "1, 9, 32, 32, VALID", "2, 7, 3, 19, SAME",
+        "1, 70, 1, 32, SAME"})
+    void convolutionWithBiasGradientsAreThoseOfConvolutionThenBiasThenRelu(int n, int h, int c, int out, String padding) {
+        Random r = new Random(h * 3 + c);
+        Tensor x = random(r, n, h, h, c);
+        Tensor f = random(r, 3, 3, c, out);
+        Tensor b = random(r, out);
+        int[] one = {1};
+        Tensor g = random(r, tf.conv2d(x, f, one, padding).shape().dims());
+        Tensor x32 = tf.cast(x, DType.FLOAT32);
+        Tensor f32 = tf.cast(f, DType.FLOAT32);
+        Tensor b32 = tf.cast(b, DType.FLOAT32);
+        Tensor[] fused;
+        Tensor y32;
+        try (GradientTape tape = new GradientTape()) {
+            tape.watch(f32, b32);
+            y32 = tf.convolutionWithBias(x32, f32, b32, true, one, padding, null, null);
+            fused = tape.gradient(tf.reduceSum(tf.mul(y32, tf.cast(g, DType.FLOAT32))), f32, b32);
+        }
+        // relu's mask from the float32 outputs: float64 ones within rounding of 0 could fall on the other side
+        Tensor masked = new ReluGrad().apply(g, tf.cast(y32, DType.FLOAT64));
+        Tensor[] expected;
+        try (GradientTape tape = new GradientTape()) {
+            tape.watch(f, b);
+            expected = tape.gradient(tf.reduceSum(tf.mul(tf.add(tf.conv2d(x, f, one, padding), b), masked)), f, b);
+        }
+        assertClose(fused[0].toDoubleArray(), expected[0].toDoubleArray(), 1e-4);
+        assertClose(fused[1].toDoubleArray(), expected[1].toDoubleArray(), 1e-4);
     }
 
     @Test

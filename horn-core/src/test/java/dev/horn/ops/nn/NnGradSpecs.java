@@ -59,11 +59,19 @@ public final class NnGradSpecs {
                 of(ConvBias.class, "conv2d with bias, channels first",
                         x -> tf.convolutionWithBias(x[0], x[1], x[2], false, new int[] {1}, "VALID", "NCHW", null),
                         new int[] {2, 3, 5, 4}, new int[] {2, 2, 3, 4}, new int[] {4}).withSecondOrder(),
+                of(ConvBackpropFilterBias.class, "conv2d_backprop_filter_bias stride 2, both outputs",
+                        x -> filterAndBiasSquares(new ConvBackpropFilterBias(SAME_2, new int[] {3, 2, 3, 4}).applyAll(x[0], x[1])),
+                        new int[] {2, 5, 6, 3}, new int[] {2, 3, 3, 4}).withSecondOrder(),
                 of(BiasAddGrad.class, "bias_add_grad over all but the last axis", x -> new BiasAddGrad().apply(x[0]),
                         new int[] {2, 3, 5}).withSecondOrder(),
                 of(ReluGrad.class, "relu_grad of g, masked by a fixed y",
                         x -> new ReluGrad().apply(x[0], tf.cast(Tensor.of(new float[] {1, -1, 2, -2, 0.5f, 0}).reshape(2, 3), x[0].dtype())),
                         new int[] {2, 3}).withSecondOrder()
         );
+    }
+
+    /** One tensor of both outputs, so the check runs through each: the filter's squares summed plus the bias's. */
+    private static Tensor filterAndBiasSquares(Tensor[] filterAndBias) {
+        return tf.add(tf.reduceSum(tf.mul(filterAndBias[0], filterAndBias[0])), tf.reduceSum(tf.mul(filterAndBias[1], filterAndBias[1])));
     }
 }
