@@ -1,5 +1,6 @@
 package dev.horn.ops.nn;
 
+import dev.horn.internal.cpu.Parallel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -63,7 +64,7 @@ final class ImplicitCol2im {
             position[v] = v * V / l.in();
             channel[v] = v * V % l.in();
         }
-        Grains.forRange(l.batch(), 1, () -> {
+        Parallel.forGrains(l.batch(), 1, () -> {
             float[] tile = new float[TILE_ROWS * PANEL];
             int[] targets = new int[TILE_ROWS * PANEL_VECTORS];
             return (s, e) -> {

@@ -1,5 +1,6 @@
 package dev.horn.ops.nn;
 
+import dev.horn.internal.cpu.Parallel;
 import dev.horn.Tensor;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -71,7 +72,7 @@ final class ImplicitConv {
         boolean wide = l.out() % PANEL == 0;
         int tileRows = wide ? WIDE_TILE_ROWS : TILE_ROWS;
         int tiles = (rows + tileRows - 1) / tileRows;
-        Grains.forRange(tiles, GRAIN_TILES, () -> {
+        Parallel.forGrains(tiles, GRAIN_TILES, () -> {
             int[] offsets = new int[tileRows * l.kernelVolume()];
             float[] scratch = new float[tileRows * l.k()];
             return (s, e) -> {
@@ -383,7 +384,7 @@ final class ImplicitConv {
         float[] partial = new float[blocks * k * out];
         float[] biasPartial = new float[blocks * out];
         float[] xs = (float[]) x.storage();
-        Grains.forRange(blocks, 1, () -> {
+        Parallel.forGrains(blocks, 1, () -> {
             int kv = l.kernelVolume();
             int c = l.in();
             int[] offsets = new int[kv * SUB_ROWS];

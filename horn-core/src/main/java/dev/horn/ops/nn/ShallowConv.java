@@ -1,5 +1,6 @@
 package dev.horn.ops.nn;
 
+import dev.horn.internal.cpu.Parallel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -50,7 +51,7 @@ final class ShallowConv {
         }
         float floor = relu ? 0f : Float.NEGATIVE_INFINITY;
         int[] table = windowTable(l);
-        Grains.forRange(l.batch() * l.outSpatial(), GRAIN_ROWS, () -> {
+        Parallel.forGrains(l.batch() * l.outSpatial(), GRAIN_ROWS, () -> {
             float[] win = new float[2 * MAX_K];
             return (s, e) -> { // the filter loaded per grain: vectors captured by a lambda would be boxed
                 FloatVector w00 = FloatVector.fromArray(F, wp, 0), w01 = FloatVector.fromArray(F, wp, V);
@@ -190,7 +191,7 @@ final class ShallowConv {
         int sumsSize = (MAX_K + 1) * WIDTH; // the filter's 9 x 2 vectors, then the bias's 2
         float[] partial = new float[blocks * sumsSize];
         int[] table = windowTable(l);
-        Grains.forRange(blocks, 1, () -> {
+        Parallel.forGrains(blocks, 1, () -> {
             float[] win = new float[MAX_K];
             float[] sums = new float[sumsSize];
             return (s, e) -> {
