@@ -234,13 +234,10 @@ public final class Gemm {
     }
 
     /**
-     * C[rows, nr] = tile (or += tile when {@code add}); columns past nr are left alone. A full
-     * tile stores whole vectors: a masked store checks its mask against the array's bounds on
-     * every call ({@code firstTrue}), which took a twelfth of the GEMM's time.
-     */
-    /**
-     * Moves a finished tile (rows x nr of C, from column {@code col0} of the epilogue's columns)
-     * into C, adding what C held when {@code add}, then the epilogue when there is one.
+     * C[rows, nr] = tile (or += tile when {@code add}), then the epilogue when there is one (the
+     * tile's first column is column {@code col0} of the epilogue's); columns past nr are left
+     * alone. A full tile stores whole vectors: a masked store checks its mask against the array's
+     * bounds on every call ({@code firstTrue}), which took a twelfth of the GEMM's time.
      */
     private static void storeTile(float[] tile, int rows, float[] c, int cStart, int ldc, int nr, boolean add,
                                   GemmEpilogue epilogue, int col0) {
