@@ -49,6 +49,17 @@ public final class ShapeRules {
         }
     }
 
+    /**
+     * A bias added along the output's last axis: rank 1, {@code columns} long where both are
+     * known, else an error naming the op, what the columns are and the bias received.
+     */
+    public static void bias(String op, Shape bias, int columns, String columnsAre) {
+        if (bias.rank() != 1 || (bias.dim(0) != columns && bias.dim(0) != Shape.UNKNOWN && columns != Shape.UNKNOWN)) {
+            throw new IllegalArgumentException(op + ": bias must have shape [" + columns + "] (" + columnsAre + "), got "
+                    + bias);
+        }
+    }
+
     /** Normalises axes (negative = from the end), rejecting out-of-range and repeated ones. */
     public static int[] axes(String op, int[] axes, int rank) {
         int[] out = new int[axes.length];

@@ -46,9 +46,7 @@ public final class MatMulBias extends Op {
                     + x.dim(1) + " != " + w.dim(0));
         }
         int n = w.dim(1);
-        if (bias.rank() != 1 || (bias.dim(0) != n && bias.dim(0) != Shape.UNKNOWN && n != Shape.UNKNOWN)) {
-            throw new IllegalArgumentException(name() + ": bias must have shape [" + n + "] (w's columns), got " + bias);
-        }
+        ShapeRules.bias(name(), bias, n, "w's columns");
         return new TensorSpec[] {new TensorSpec(inputs[0].dtype(), Shape.of(x.dim(0), n))};
     }
 

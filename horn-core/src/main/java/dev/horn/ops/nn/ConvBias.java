@@ -37,12 +37,7 @@ public final class ConvBias extends Op {
         ShapeRules.sameDType(name(), inputs[0], inputs[1]);
         ShapeRules.sameDType(name(), inputs[0], inputs[2]);
         TensorSpec y = new TensorSpec(inputs[0].dtype(), Conv.outputShape(name(), window, inputs[0].shape(), inputs[1].shape()));
-        var bias = inputs[2].shape();
-        int out = y.shape().dim(-1);
-        if (bias.rank() != 1 || (bias.dim(0) != out && bias.dim(0) != dev.horn.Shape.UNKNOWN && out != dev.horn.Shape.UNKNOWN)) {
-            throw new IllegalArgumentException(name() + ": bias must have shape [" + out + "] (the output channels), got "
-                    + bias + " with filters " + inputs[1].shape());
-        }
+        ShapeRules.bias(name(), inputs[2].shape(), y.shape().dim(-1), "the output channels of filters " + inputs[1].shape());
         return new TensorSpec[] {y};
     }
 
