@@ -139,29 +139,23 @@ public final class Dense extends FluentLayer<Dense> {
     @Override
     protected Tensor call(Tensor inputs, boolean training) {
         Tensor x = tf.cast(inputs, kernel.dtype());
-        Tensor y;
-        if (x.rank() == 2 && bias != null) {
-            // the bias, and relu, added as the product stores its tiles (TensorFlow fuses them too)
-            boolean relu = activation == Activations.RELU;
-            y = tf.matmulWithBias(x, kernel.read(), bias.read(), relu);
-            return relu ? y : activation.apply(y);
-        }
-        if (x.rank() == 2) {
-            y = tf.matmul(x, kernel.read());
-        } else {
-            int[] dims = x.shape().dims();
-            int rows = 1;
+        int[] dims = x.shape().dims();
+        Tensor rows = x;
+        if (x.rank() != 2) { // the product runs on [rows, features]; the leading axes come back after
+            int n = 1;
             for (int i = 0; i + 1 < dims.length; i++) {
-                rows = dims[i] == Shape.UNKNOWN ? Shape.UNKNOWN : rows * dims[i];
+                n = dims[i] == Shape.UNKNOWN || n == Shape.UNKNOWN ? Shape.UNKNOWN : n * dims[i];
             }
-            y = tf.matmul(tf.reshape(x, rows == Shape.UNKNOWN ? -1 : rows, dims[dims.length - 1]), kernel.read());
+            rows = tf.reshape(x, n == Shape.UNKNOWN ? -1 : n, dims[dims.length - 1]);
+        }
+        // the bias, and relu, added as the product stores its tiles (TensorFlow fuses them too)
+        boolean fusedRelu = bias != null && activation == Activations.RELU;
+        Tensor y = bias != null ? tf.matmulWithBias(rows, kernel.read(), bias.read(), fusedRelu) : tf.matmul(rows, kernel.read());
+        if (x.rank() != 2) {
             dims[dims.length - 1] = units;
             y = tf.reshape(y, dims);
         }
-        if (bias != null) {
-            y = tf.add(y, bias.read());
-        }
-        return activation.apply(y);
+        return fusedRelu ? y : activation.apply(y);
     }
 
     @Override
