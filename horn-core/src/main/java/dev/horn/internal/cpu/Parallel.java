@@ -57,36 +57,23 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code body} over [0, n) in one chunk per thread, the caller taking the first. The other
-     * chunks go to {@link SpinningWorker}s, which hand off in about a microsecond where a
-     * ForkJoinPool's park and unpark cost tens to a hundred (measured on 65K-float element-wise
-     * kernels of a training step: two threads were slower than one). Inside a worker, or while
-     * another split holds the workers, the whole range runs on the caller.
+     * Runs {@code body} over [0, n) in one chunk per thread ({@link #forGrains} with as many grains
+     * as threads), the caller taking the first. The other chunks go to {@link SpinningWorker}s,
+     * which hand off in about a microsecond where a ForkJoinPool's park and unpark cost tens to a
+     * hundred (measured on 65K-float element-wise kernels of a training step: two threads were
+     * slower than one); a chunk no worker has taken when the caller is done runs on the caller.
+     * Work below {@code 2 * grain}, work inside a worker, or work while another split holds the
+     * workers runs on the caller.
      */
     public static void forRange(int n, int grain, RangeBody body) {
         int chunks = Math.min(Math.min(threads(), WORKERS.length + 1), n / Math.max(1, grain));
-        if (!claimWorkers(chunks)) {
+        if (chunks <= 1) {
             if (n > 0) {
                 body.run(0, n);
             }
             return;
         }
-        try {
-            for (int c = 1; c < chunks; c++) {
-                int start = (int) ((long) n * c / chunks);
-                int end = (int) ((long) n * (c + 1) / chunks);
-                WORKERS[c - 1].submit(() -> body.run(start, end));
-            }
-            Throwable failure = null;
-            try {
-                body.run(0, (int) ((long) n / chunks));
-            } catch (Throwable t) {
-                failure = t;
-            }
-            rethrow(awaitWorkers(chunks, failure));
-        } finally {
-            WORKERS_IN_USE.set(false);
-        }
+        forGrains(n, (int) (((long) n + chunks - 1) / chunks), () -> body);
     }
 
     /**
