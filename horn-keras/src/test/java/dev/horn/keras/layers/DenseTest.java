@@ -51,6 +51,17 @@ class DenseTest {
     }
 
     @Test
+    void higherRankInputsGetTheBiasAndReluToo() {
+        var dense = layerDense(2).activation("relu");
+        dense.ensureBuilt(Shape.of(-1, 2, 2));
+        dense.setWeights(List.of(Tensor.of(new float[][] {{1, -1}, {10, -10}}), Tensor.of(new float[] {-30, 50})));
+        Tensor y = dense.apply(Tensor.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, 2, 2, 2));
+        assertThat(y.shape()).isEqualTo(Shape.of(2, 2, 2));
+        // rows x·w = (21, -21), (43, -43), (65, -65), (87, -87); + (-30, 50), then relu
+        assertThat(y.toFloatArray()).containsExactly(0f, 29f, 13f, 7f, 35f, 0f, 57f, 0f);
+    }
+
+    @Test
     void glorotUniformKernelStaysInsideItsLimit() {
         var dense = layerDense(512);
         dense.ensureBuilt(Shape.of(-1, 784));
