@@ -117,7 +117,8 @@ public interface MathOps {
     // ---- selection and conversion -------------------------------------------------------------
     /** x where condition is true, else y (tf.where with three arguments). */
     default Tensor where(Tensor condition, Tensor x, Tensor y) { return new Where().apply(condition, x, y); }
-    default Tensor cast(Tensor x, DType dtype) { return new Cast(dtype).apply(x); }
+    /** x in another dtype; x itself when it has that dtype already, as {@code tf.cast} (no op in a traced graph). */
+    default Tensor cast(Tensor x, DType dtype) { return x.dtype() == dtype ? x : new Cast(dtype).apply(x); }
 
     /** x * sigmoid(x) (swish, silu). */
     default Tensor silu(Tensor x) { return mul(x, sigmoid(x)); }

@@ -94,6 +94,15 @@ public final class DefaultGemm {
         }
     }
 
+    /**
+     * Whether {@code tf.matmul}'s m x k by k x n product can hand its sums to a {@link GemmSink}
+     * instead of storing C: where it runs the Java kernel ({@link #choose}) and the kernel takes a
+     * sink there ({@link Gemm#sinks}). Elsewhere a caller stores C and makes its own pass over it.
+     */
+    public static boolean sinks(int m, int n, int k) {
+        return Gemm.sinks(m, n, k) && choose(m, n, k) == Path.JAVA;
+    }
+
     /** The setting and the library, in words. */
     public static String describe() {
         return "horn.blas=" + MODE.name().toLowerCase(Locale.ROOT) + ", native BLAS " + NativeBlas.system().describe();

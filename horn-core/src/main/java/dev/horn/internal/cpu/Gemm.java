@@ -31,6 +31,7 @@ public final class Gemm {
 
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
     private static final ThreadLocal<float[][]> PACKED_B = ThreadLocal.withInitial(() -> new float[1][0]);
+    private static final ThreadLocal<float[][]> STRIP = ThreadLocal.withInitial(() -> new float[1][0]);
 
     private Gemm() {}
 
@@ -73,6 +74,84 @@ public final class Gemm {
         } else {
             blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue);
         }
+    }
+
+    /**
+     * Whether {@link #sgemm(boolean, boolean, int, int, int, float[], int, int, float[], int, int, GemmSink)}
+     * takes this product: one block of k, so the sums are whole when a tile leaves the kernel and
+     * no partial C has to be kept, and a C that {@link #sgemm} would not compute as its transpose
+     * (narrower than a vector, where the tile's lanes would be mostly padding).
+     */
+    public static boolean sinks(int m, int n, int k) {
+        return k > 0 && k <= KC && m > 0 && n > 0 && !(n < V && m >= 2 * V);
+    }
+
+    /**
+     * C = op(A) op(B) handed to {@code sink} instead of stored (see {@link GemmSink}): the same
+     * micro-kernel and sums as {@link #sgemm}, so the sink sees the bits C would hold, in strips
+     * of four whole rows. A sink that reads and writes arrays shaped like C (an optimizer's
+     * weight and slots) then walks them row by row as a stream; handed tiles of one panel, it
+     * read them 64 floats per 2 KB row and ran 11% slower than the product and a separate pass.
+     * So B is packed once, up front, and the threads split C by rows, each computing a strip's
+     * panels one after another while the strip's A stays in L1. Only for products
+     * {@link #sinks} accepts.
+     */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
+                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb, GemmSink sink) {
+        if (!sinks(m, n, k)) {
+            throw new IllegalArgumentException("a GEMM sink needs 0 < k <= " + KC + ", got " + m + "x" + n + "x" + k);
+        }
+        int rowStep = transA ? 1 : lda;
+        int colStep = transA ? lda : 1;
+        int strips = (m + MR - 1) / MR;
+        boolean split = Parallel.threads() > 1 && (long) m * n * k >= PARALLEL_THRESHOLD;
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            float[] packedB = packedB(k * roundUp(nc, NR));
+            packB(transB, b, bOff, ldb, 0, k, jc, nc, packedB);
+            int j0 = jc;
+            Parallel.RangeBody body = (s, e) -> strips(a, aOff, rowStep, colStep, s * MR, Math.min(m, e * MR), k, j0, nc, packedB, sink);
+            if (split) {
+                Parallel.forPieces(strips, Parallel.PIECES_PER_THREAD * Parallel.threads(), body);
+            } else {
+                body.run(0, strips);
+            }
+        }
+    }
+
+    /** Rows [i0, i1) of C over one packed block of B (all of k), four rows at a time, each strip to the sink. */
+    private static void strips(float[] a, int aOff, int rowStep, int colStep, int i0, int i1, int kc, int jc, int nc,
+                               float[] packedB, GemmSink sink) {
+        float[] tile = TILE.get();
+        float[] strip = strip(MR * nc);
+        for (int i = i0; i < i1; i += MR) {
+            int rows = Math.min(MR, i1 - i);
+            for (int jr = 0; jr < nc; jr += NR) {
+                int panel = (jr / NR) * kc * NR;
+                if (rows == MR) {
+                    kernel4(a, aOff + i * rowStep, rowStep, colStep, kc, packedB, panel, tile);
+                } else {
+                    for (int r = 0; r < rows; r++) {
+                        kernel1(a, aOff + (i + r) * rowStep, colStep, kc, packedB, panel, tile);
+                        System.arraycopy(tile, 0, strip, r * nc + jr, Math.min(NR, nc - jr));
+                    }
+                    continue;
+                }
+                int width = Math.min(NR, nc - jr);
+                for (int r = 0; r < MR; r++) {
+                    System.arraycopy(tile, r * NR, strip, r * nc + jr, width);
+                }
+            }
+            sink.accept(i, jc, rows, nc, strip, 0, nc);
+        }
+    }
+
+    private static float[] strip(int size) {
+        float[][] holder = STRIP.get();
+        if (holder[0].length < size) {
+            holder[0] = new float[size];
+        }
+        return holder[0];
     }
 
     /**

@@ -28,6 +28,14 @@ public final class MatMul extends Op {
         this.transposeB = transposeB;
     }
 
+    public boolean transposeA() {
+        return transposeA;
+    }
+
+    public boolean transposeB() {
+        return transposeB;
+    }
+
     @Override
     public String attributes() {
         return "transpose_a=" + transposeA + ", transpose_b=" + transposeB;

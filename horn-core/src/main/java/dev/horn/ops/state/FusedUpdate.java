@@ -6,6 +6,7 @@ import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.Variable;
 import dev.horn.internal.cpu.BroadcastLoop;
+import dev.horn.internal.cpu.GemmSink;
 import dev.horn.internal.cpu.Parallel;
 import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
@@ -107,47 +108,119 @@ public abstract class FusedUpdate extends Op {
 
     @Override
     public Tensor[] compute(Tensor[] inputs, TensorSpec[] outputs) {
-        int n = state[0].shape().size();
-        int k = state.length;
         Tensor g = inputs[0].contiguous();
-        Tensor[] old = new Tensor[k];
-        Object[] out = new Object[k];
-        for (int i = 0; i < k; i++) {
-            old[i] = state[i].updateSource().contiguous();
-            out[i] = state[i].updateTarget();
-        }
+        Tensor[] scalars = java.util.Arrays.copyOfRange(inputs, 1, inputs.length);
         if (state[0].dtype() == DType.FLOAT32) {
-            float[][] olds = new float[k][];
-            float[][] outs = new float[k][];
-            int[] off = new int[k];
-            for (int i = 0; i < k; i++) {
-                olds[i] = (float[]) old[i].storage();
-                off[i] = old[i].offset();
-                outs[i] = (float[]) out[i];
-            }
-            float[] scalars = new float[inputs.length - 1];
-            for (int i = 0; i < scalars.length; i++) {
-                scalars[i] = (float) inputs[i + 1].item();
-            }
+            Pass pass = begin(scalars);
             float[] gs = (float[]) g.storage();
             int go = g.offset();
-            Parallel.forRangeBalanced(n, BroadcastLoop.GRAIN, (s, e) -> float32(gs, go, olds, off, outs, scalars, s, e));
-        } else {
-            double[][] olds = new double[k][];
-            double[][] outs = new double[k][];
-            for (int i = 0; i < k; i++) {
-                olds[i] = old[i].toDoubleArray();
-                outs[i] = (double[]) out[i];
-            }
-            double[] scalars = new double[inputs.length - 1];
-            for (int i = 0; i < scalars.length; i++) {
-                scalars[i] = inputs[i + 1].item();
-            }
-            float64(g.toDoubleArray(), olds, outs, scalars, n);
+            Parallel.forRangeBalanced(pass.size(), BroadcastLoop.GRAIN, (s, e) -> pass.range(gs, go, s, e));
+            pass.finish();
+            return new Tensor[0];
         }
+        int n = state[0].shape().size();
+        int k = state.length;
+        double[][] olds = new double[k][];
+        Object[] out = new Object[k];
+        double[][] outs = new double[k][];
+        for (int i = 0; i < k; i++) {
+            olds[i] = state[i].updateSource().contiguous().toDoubleArray();
+            out[i] = state[i].updateTarget();
+            outs[i] = (double[]) out[i];
+        }
+        double[] values = new double[scalars.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = scalars[i].item();
+        }
+        float64(g.toDoubleArray(), olds, outs, values, n);
         for (int i = k - 1; i >= 0; i--) {
             state[i].storeUpdate(out[i]);
         }
         return new Tensor[0];
+    }
+
+    /**
+     * Starts one float32 update with these scalar inputs (the learning rate, ...): the states'
+     * arrays before and after are fixed here, the gradient comes range by range
+     * ({@link Pass#range}) or tile by tile from a GEMM ({@link Pass} is a {@link GemmSink}), and
+     * {@link Pass#finish} stores the new values once every element has been updated.
+     */
+    public Pass begin(Tensor[] scalars) {
+        if (state[0].dtype() != DType.FLOAT32) {
+            throw new IllegalStateException(name() + ": a pass is float32 only, " + state[0].name() + " is " + state[0].dtype());
+        }
+        return new Pass(scalars);
+    }
+
+    /** One float32 update under way; see {@link #begin}. */
+    public final class Pass implements GemmSink {
+        private final float[][] olds;
+        private final float[][] outs;
+        private final int[] off;
+        private final Object[] out;
+        private final float[] scalars;
+        private final int columns;
+
+        private Pass(Tensor[] scalarInputs) {
+            int k = state.length;
+            olds = new float[k][];
+            outs = new float[k][];
+            off = new int[k];
+            out = new Object[k];
+            for (int i = 0; i < k; i++) {
+                Tensor old = state[i].updateSource().contiguous();
+                olds[i] = (float[]) old.storage();
+                off[i] = old.offset();
+                out[i] = state[i].updateTarget();
+                outs[i] = (float[]) out[i];
+            }
+            scalars = new float[scalarInputs.length];
+            for (int i = 0; i < scalars.length; i++) {
+                scalars[i] = (float) scalarInputs[i].item();
+            }
+            Shape shape = state[0].shape();
+            columns = shape.rank() == 0 ? 1 : shape.dim(-1);
+        }
+
+        /** The weight's element count. */
+        public int size() {
+            return state[0].shape().size();
+        }
+
+        /** The weight's last axis (1 for a scalar): a GEMM's C feeding {@link #accept} has as many columns. */
+        public int columns() {
+            return columns;
+        }
+
+        /** Whether {@code array} holds any state this update reads or writes (a GEMM must not read one it writes). */
+        public boolean touches(Object array) {
+            for (int i = 0; i < olds.length; i++) {
+                if (olds[i] == array || outs[i] == array) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Elements [s, e) of the flattened weight, their gradient from {@code g[go + s]} on. */
+        public void range(float[] g, int go, int s, int e) {
+            float32(g, go, olds, off, outs, scalars, s, e);
+        }
+
+        /** A block of the gradient as C of a GEMM whose C has the weight's shape, its last axis C's columns. */
+        @Override
+        public void accept(int i, int j, int rows, int cols, float[] sums, int sumsOff, int stride) {
+            for (int r = 0; r < rows; r++) {
+                int first = (i + r) * columns + j;
+                float32(sums, sumsOff + r * stride - first, olds, off, outs, scalars, first, first + cols);
+            }
+        }
+
+        /** Stores every state's new value; call once, after every element has been updated. */
+        public void finish() {
+            for (int i = state.length - 1; i >= 0; i--) {
+                state[i].storeUpdate(out[i]);
+            }
+        }
     }
 }
