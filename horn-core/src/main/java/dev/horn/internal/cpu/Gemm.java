@@ -99,7 +99,8 @@ public final class Gemm {
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb, GemmSink sink) {
         if (!sinks(m, n, k)) {
-            throw new IllegalArgumentException("a GEMM sink needs 0 < k <= " + KC + ", got " + m + "x" + n + "x" + k);
+            throw new IllegalArgumentException("a GEMM sink needs 0 < k <= " + KC + " and a C the tiled kernel computes"
+                    + " (not one narrower than a vector), got " + m + "x" + n + "x" + k);
         }
         int rowStep = transA ? 1 : lda;
         int colStep = transA ? lda : 1;
