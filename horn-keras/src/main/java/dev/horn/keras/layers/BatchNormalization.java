@@ -18,8 +18,12 @@ import static dev.horn.Tf.tf;
  * {@code moving_variance} towards them, {@code moving = moving * momentum + batch * (1 -
  * momentum)}; in inference the moving statistics are used. The updates are variable
  * assignments made inside {@link #call}, so the compiled train step performs them with the
- * optimizer's. The batch variance is the population one, as Keras 3 and Keras 2's unfused path
- * compute it. A frozen layer ({@code trainable(false)}) runs in inference mode, as in TF 2.
+ * optimizer's. The batch is normalised with its population variance; the moving variance moves
+ * towards the same variance, except on Keras 2's fused path: there (4-D inputs with the features
+ * on axis 1 or 3, {@code fused} not false) TensorFlow's fused kernel hands the moving average the
+ * unbiased variance, n / (n - 1) times the population one, n the values per feature in the
+ * batch (1 when n is 1), and so does this layer. A frozen layer ({@code trainable(false)}) runs
+ * in inference mode, as in TF 2.
  */
 public final class BatchNormalization extends FluentLayer<BatchNormalization> {
     private int axis = -1;
@@ -27,6 +31,7 @@ public final class BatchNormalization extends FluentLayer<BatchNormalization> {
     private double epsilon = 0.001;
     private boolean center = true;
     private boolean scale = true;
+    private Boolean fused;
     private Initializer betaInitializer = Initializers.get("zeros");
     private Initializer gammaInitializer = Initializers.get("ones");
     private Initializer movingMeanInitializer = Initializers.get("zeros");
@@ -51,6 +56,12 @@ public final class BatchNormalization extends FluentLayer<BatchNormalization> {
     }
     public BatchNormalization center(boolean value) { center = value; return this; }
     public BatchNormalization scale(boolean value) { scale = value; return this; }
+    /**
+     * Keras 2's {@code fused}: null (the default) takes the fused path where it applies, true
+     * requires it (4-D inputs, features on axis 1 or 3), false never takes it. The path decides
+     * only the moving variance's correction (see the class comment).
+     */
+    public BatchNormalization fused(Boolean value) { fused = value; return this; }
     public BatchNormalization betaInitializer(String name) { betaInitializer = Initializers.get(name); return this; }
     public BatchNormalization betaInitializer(Initializer value) { betaInitializer = value; return this; }
     public BatchNormalization gammaInitializer(String name) { gammaInitializer = Initializers.get(name); return this; }
@@ -84,6 +95,10 @@ public final class BatchNormalization extends FluentLayer<BatchNormalization> {
                     + " (input has " + inputShape.rank() + " dimensions; shape " + Shapes.tuple(inputShape) + ")");
         }
         InputSpec.requireDefined(this, inputShape, a, "axis " + axis);
+        if (Boolean.TRUE.equals(fused) && !fusedApplies(inputShape.rank(), a)) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\": fused=true needs 4-D inputs with the features"
+                    + " on axis 1 or 3, got axis " + axis + " of shape " + Shapes.tuple(inputShape));
+        }
         if (movingMean != null) {
             InputSpec.requireAxis(this, inputShape, axis, movingMean.shape().dim(0));
         }
@@ -119,7 +134,7 @@ public final class BatchNormalization extends FluentLayer<BatchNormalization> {
             mean = tf.reduceMean(x, reduced);
             variance = tf.reduceVariance(x, reduced);
             moveTowards(movingMean, mean);
-            moveTowards(movingVariance, variance);
+            moveTowards(movingVariance, fused != Boolean.FALSE && fusedApplies(rank, a) ? unbiased(variance, x, a) : variance);
         } else {
             mean = movingMean.read();
             variance = movingVariance.read();
@@ -134,6 +149,19 @@ public final class BatchNormalization extends FluentLayer<BatchNormalization> {
             offset = offset.add(beta.read());
         }
         return x.mul(perFeature(factor, rank, a)).add(perFeature(offset, rank, a));
+    }
+
+    /** Keras 2 takes TensorFlow's fused kernel for 4-D inputs with channels last or first. */
+    private static boolean fusedApplies(int rank, int a) {
+        return rank == 4 && (a == 1 || a == 3);
+    }
+
+    /** The population variance times n / (n - 1), n the batch's values per feature (times 1 when n is 1), as the fused kernel. */
+    private static Tensor unbiased(Tensor variance, Tensor x, int a) {
+        Tensor n = tf.div(tf.cast(tf.size(x), x.dtype()), Tensor.scalar(x.dtype(), x.shape().dim(a)));
+        Tensor one = Tensor.scalar(x.dtype(), 1);
+        Tensor correction = tf.div(n, tf.maximum(tf.sub(n, one), one));
+        return variance.mul(correction);
     }
 
     private void moveTowards(Variable moving, Tensor batchValue) {

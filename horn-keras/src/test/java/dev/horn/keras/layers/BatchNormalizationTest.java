@@ -88,6 +88,45 @@ class BatchNormalizationTest {
         assertThat(bn.countParams()).isEqualTo(4);
     }
 
+    /** 36 values, (7i mod 11) - 5. */
+    private static Tensor images(int... shape) {
+        float[] v = new float[36];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (i * 7 % 11) - 5;
+        }
+        return Tensor.of(v, shape);
+    }
+
+    @Test
+    void imageBatchesMoveTheMovingVarianceByTheUnbiasedVarianceAsKeras2sFusedKernel() {
+        // numpy: 0.99 + 0.01 * var(ddof=1) over the 18 values of each channel
+        var last = layerBatchNormalization();
+        last.apply(images(2, 3, 3, 2), true);
+        Expect.values(last.movingVariance().read(), 1.0933006535947714, 1.0994117647058823);
+        Expect.values(last.movingMean().read(), -0.002777777777777778, 0.0);
+        var first = layerBatchNormalization().axis(1);
+        first.apply(images(2, 2, 3, 3), true);
+        Expect.values(first.movingVariance().read(), 1.098529411764706, 1.0945751633986929);
+    }
+
+    @Test
+    void unfusedImageBatchesAndFlatBatchesUseThePopulationVariance() {
+        var unfused = layerBatchNormalization().fused(false);
+        unfused.apply(images(2, 3, 3, 2), true);
+        Expect.values(unfused.movingVariance().read(), 1.0875617283950616, 1.0933333333333333); // var(ddof=0)
+        var flat = layerBatchNormalization();
+        flat.apply(images(18, 2), true);
+        Expect.values(flat.movingVariance().read(), 1.0875617283950616, 1.0933333333333333);
+    }
+
+    @Test
+    void fusedTrueOnAFlatInputNamesTheLayer() {
+        var bn = layerBatchNormalization().fused(true);
+        assertThatThrownBy(() -> bn.apply(images(18, 2), true))
+                .hasMessageContaining("batch_normalization").hasMessageContaining("fused=true needs 4-D inputs")
+                .hasMessageContaining("(18, 2)");
+    }
+
     @Test
     void configHasKerasKeys() {
         assertThat(layerBatchNormalization().getConfig()).containsKeys("name", "trainable", "dtype", "axis", "momentum",
