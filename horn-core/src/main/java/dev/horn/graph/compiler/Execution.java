@@ -113,6 +113,9 @@ final class Execution {
     void compute(Call call) {
         Program.Step step = steps[call.step];
         if (call.outSpecs == null) {
+            call.outSpecs = step.knownOutputs();
+        }
+        if (call.outSpecs == null) {
             TensorSpec[] specs = new TensorSpec[call.in.length];
             for (int i = 0; i < specs.length; i++) {
                 specs[i] = call.in[i].spec();

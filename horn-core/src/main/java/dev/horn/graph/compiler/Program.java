@@ -42,7 +42,13 @@ public final class Program {
     public record ScheduleStats(boolean parallel, int onHelpers, int mostAtOnce) {}
 
     /** One kernel: its op, input and output slots; element-wise ones may write in place. */
-    record Step(Op op, int[] inputs, int[] outputs, String name, boolean elementwise) {}
+    /**
+     * One op application over value slots. {@code knownOutputs}: the output specs when tracing
+     * fixed every input's and output's shape (a function is traced per input signature, and each
+     * run's feeds are checked against it), so a run uses them instead of inferring them again,
+     * once per step per call; null where a shape is only known at run time.
+     */
+    record Step(Op op, int[] inputs, int[] outputs, String name, boolean elementwise, TensorSpec[] knownOutputs) {}
 
     private final Step[] steps;
     private final Schedule schedule;
@@ -83,7 +89,7 @@ public final class Program {
             int[] outs = java.util.Arrays.stream(step.outputs).mapToInt(slot::apply).toArray();
             boolean elementwise = step.op instanceof UnaryOp || step.op instanceof BinaryOp
                     || step.op instanceof FusedElementwise;
-            steps[s] = new Step(step.op, ins, outs, step.name, elementwise);
+            steps[s] = new Step(step.op, ins, outs, step.name, elementwise, knownOutputs(step));
         }
         resultSlots = ir.results.stream().mapToInt(slot::apply).toArray();
         constants = consts.toArray(Tensor[]::new);
@@ -97,6 +103,23 @@ public final class Program {
         }
         parallel = parallelSchedule && ParallelRun.HELPERS > 0 && schedule.hasIndependentSteps
                 && ParallelRun.mayOverlap(costs);
+    }
+
+    /** The step's traced output specs when its inputs' and outputs' shapes are all fully defined, else null. */
+    private static TensorSpec[] knownOutputs(Ir.Step step) {
+        for (Ir.Value v : step.inputs) {
+            if (!v.spec.shape().isFullyDefined()) {
+                return null;
+            }
+        }
+        TensorSpec[] out = new TensorSpec[step.outputs.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = step.outputs[i].spec;
+            if (!out[i].shape().isFullyDefined()) {
+                return null;
+            }
+        }
+        return out;
     }
 
     /** A step's {@link Op#cost} when the traced shapes are fully defined, else -1 (known at run time). */
