@@ -134,7 +134,7 @@ public final class BatchNormalization extends FluentLayer<BatchNormalization> {
             mean = tf.reduceMean(x, reduced);
             variance = tf.reduceVariance(x, reduced);
             moveTowards(movingMean, mean);
-            moveTowards(movingVariance, fused != Boolean.FALSE && fusedApplies(rank, a) ? unbiased(variance, x, a) : variance);
+            moveTowards(movingVariance, !Boolean.FALSE.equals(fused) && fusedApplies(rank, a) ? unbiased(variance, x, a) : variance);
         } else {
             mean = movingMean.read();
             variance = movingVariance.read();
