@@ -41,12 +41,12 @@ public final class Program {
      */
     public record ScheduleStats(boolean parallel, int onHelpers, int mostAtOnce) {}
 
-    /** One kernel: its op, input and output slots; element-wise ones may write in place. */
     /**
-     * One op application over value slots. {@code knownOutputs}: the output specs when tracing
-     * fixed every input's and output's shape (a function is traced per input signature, and each
-     * run's feeds are checked against it), so a run uses them instead of inferring them again,
-     * once per step per call; null where a shape is only known at run time.
+     * One kernel: its op, input and output slots; element-wise ones may write in place.
+     * {@code knownOutputs}: the output specs when tracing fixed every input's and output's shape
+     * (a function is traced per input signature, and each run's feeds are checked against it),
+     * so a run uses them instead of inferring them again, once per step per call; null where a
+     * shape is only known at run time.
      */
     record Step(Op op, int[] inputs, int[] outputs, String name, boolean elementwise, TensorSpec[] knownOutputs) {}
 
@@ -99,7 +99,7 @@ public final class Program {
                 slotOf.size(), resultSlots);
         costs = new long[steps.length];
         for (int s = 0; s < steps.length; s++) {
-            costs[s] = staticCost(ir.steps.get(s));
+            costs[s] = staticCost(ir.steps.get(s), steps[s].knownOutputs());
         }
         parallel = parallelSchedule && ParallelRun.HELPERS > 0 && schedule.hasIndependentSteps
                 && ParallelRun.mayOverlap(costs);
@@ -122,20 +122,12 @@ public final class Program {
         return out;
     }
 
-    /** A step's {@link Op#cost} when the traced shapes are fully defined, else -1 (known at run time). */
-    private static long staticCost(Ir.Step step) {
+    /** A step's {@link Op#cost} when the traced shapes are fully defined ({@code out}, its known outputs), else -1 (known at run time). */
+    private static long staticCost(Ir.Step step, TensorSpec[] out) {
+        if (out == null) {
+            return -1;
+        }
         TensorSpec[] in = java.util.Arrays.stream(step.inputs).map(v -> v.spec).toArray(TensorSpec[]::new);
-        TensorSpec[] out = java.util.Arrays.stream(step.outputs).map(v -> v.spec).toArray(TensorSpec[]::new);
-        for (TensorSpec t : in) {
-            if (!t.shape().isFullyDefined()) {
-                return -1;
-            }
-        }
-        for (TensorSpec t : out) {
-            if (!t.shape().isFullyDefined()) {
-                return -1;
-            }
-        }
         return step.op.cost(in, out);
     }
 
