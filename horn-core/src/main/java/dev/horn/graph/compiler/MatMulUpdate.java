@@ -1,6 +1,7 @@
 package dev.horn.graph.compiler;
 
 import dev.horn.DType;
+import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.internal.cpu.DefaultGemm;
@@ -78,15 +79,14 @@ final class MatMulUpdate extends Op {
             int m = a.shape().dim(ta ? 1 : 0);
             int k = a.shape().dim(ta ? 0 : 1);
             int n = b.shape().dim(tb ? 0 : 1);
-            if (DefaultGemm.sinks(m, n, k)) {
+            boolean weightShaped = update.weightShape().equals(Shape.of(m, n));
+            if (weightShaped && DefaultGemm.sinks(m, n, k) && !update.holdsState(a.storage())
+                    && !update.holdsState(b.storage())) {
                 FusedUpdate.Pass pass = update.begin(scalars);
-                boolean weightShaped = pass.size() == m * n && pass.columns() == n;
-                if (weightShaped && !pass.touches(a.storage()) && !pass.touches(b.storage())) {
-                    Gemm.sgemm(ta, tb, m, n, k, (float[]) a.storage(), a.offset(), a.shape().dim(1),
-                            (float[]) b.storage(), b.offset(), b.shape().dim(1), pass);
-                    pass.finish();
-                    return new Tensor[0];
-                }
+                Gemm.sgemm(ta, tb, m, n, k, (float[]) a.storage(), a.offset(), a.shape().dim(1),
+                        (float[]) b.storage(), b.offset(), b.shape().dim(1), pass);
+                pass.finish();
+                return new Tensor[0];
             }
         }
         TensorSpec gradient = matmul.infer(a.spec(), b.spec())[0];

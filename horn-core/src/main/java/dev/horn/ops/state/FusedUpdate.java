@@ -139,6 +139,24 @@ public abstract class FusedUpdate extends Op {
         return new Tensor[0];
     }
 
+    /** The weight's shape: a GEMM feeding a {@link Pass} computes a C of this shape. */
+    public Shape weightShape() {
+        return state[0].shape();
+    }
+
+    /**
+     * Whether {@code array} holds the current value of the weight or a slot: a GEMM feeding a
+     * {@link Pass} must not read one, since the pass may write it in place while the GEMM runs.
+     */
+    public boolean holdsState(Object array) {
+        for (Variable v : state) {
+            if (v.updateSource().storage() == array) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Starts one float32 update with these scalar inputs (the learning rate, ...): the states'
      * arrays before and after are fixed here, the gradient comes range by range
@@ -185,21 +203,6 @@ public abstract class FusedUpdate extends Op {
         /** The weight's element count. */
         public int size() {
             return state[0].shape().size();
-        }
-
-        /** The weight's last axis (1 for a scalar): a GEMM's C feeding {@link #accept} has as many columns. */
-        public int columns() {
-            return columns;
-        }
-
-        /** Whether {@code array} holds any state this update reads or writes (a GEMM must not read one it writes). */
-        public boolean touches(Object array) {
-            for (int i = 0; i < olds.length; i++) {
-                if (olds[i] == array || outs[i] == array) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /** Elements [s, e) of the flattened weight, their gradient from {@code g[go + s]} on. */
