@@ -1,5 +1,6 @@
 package dev.horn.keras.layers;
 
+import dev.horn.DType;
 import dev.horn.Shape;
 import dev.horn.Tensor;
 import dev.horn.Variable;
@@ -156,8 +157,19 @@ public final class BatchNormalization extends FluentLayer<BatchNormalization> {
         return rank == 4 && (a == 1 || a == 3);
     }
 
-    /** The population variance times n / (n - 1), n the batch's values per feature (times 1 when n is 1), as the fused kernel. */
+    /**
+     * The population variance times n / (n - 1), n the batch's values per feature (times 1 when n
+     * is 1), as the fused kernel. With the batch's shape known (eager calls and every traced
+     * step) the factor is one constant, computed in the variance's precision; only a shape known
+     * at run time takes the ops that count n.
+     */
     private static Tensor unbiased(Tensor variance, Tensor x, int a) {
+        if (x.shape().isFullyDefined()) {
+            long n = x.shape().size() / x.shape().dim(a);
+            long less = Math.max(n - 1, 1);
+            double factor = x.dtype() == DType.FLOAT64 ? (double) n / less : (float) n / (float) less;
+            return variance.mul(Tensor.scalar(x.dtype(), factor));
+        }
         Tensor n = tf.div(tf.cast(tf.size(x), x.dtype()), Tensor.scalar(x.dtype(), x.shape().dim(a)));
         Tensor one = Tensor.scalar(x.dtype(), 1);
         Tensor correction = tf.div(n, tf.maximum(tf.sub(n, one), one));

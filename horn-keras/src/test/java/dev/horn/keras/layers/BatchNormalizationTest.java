@@ -110,6 +110,16 @@ class BatchNormalizationTest {
     }
 
     @Test
+    void aBatchSizeKnownOnlyAtRunTimeGetsTheSameCorrection() {
+        var bn = layerBatchNormalization();
+        bn.apply(images(2, 3, 3, 2), false); // builds the layer; inference leaves the statistics alone
+        var step = dev.horn.graph.Function.of(in -> bn.apply(in[0], true));
+        var unknownBatch = new dev.horn.TensorSpec(dev.horn.DType.FLOAT32, Shape.of(Shape.UNKNOWN, 3, 3, 2));
+        step.concrete(java.util.List.of(unknownBatch)).program().run(images(2, 3, 3, 2));
+        Expect.values(bn.movingVariance().read(), 1.0933006535947714, 1.0994117647058823);
+    }
+
+    @Test
     void unfusedImageBatchesAndFlatBatchesUseThePopulationVariance() {
         var unfused = layerBatchNormalization().fused(false);
         unfused.apply(images(2, 3, 3, 2), true);
