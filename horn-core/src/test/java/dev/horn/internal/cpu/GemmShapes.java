@@ -1,9 +1,10 @@
 package dev.horn.internal.cpu;
 
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
-/** Test arguments for GEMM kernels: each (m, k, n) of a table with the four transpose combinations. */
+/** Test arguments for GEMM kernels: each (m, k, n) of a table with the four transpose combinations, and operands to fill. */
 final class GemmShapes {
     private GemmShapes() {}
 
@@ -15,5 +16,14 @@ final class GemmShapes {
             }
         }
         return b.build();
+    }
+
+    /** n floats drawn uniformly from [-1, 1). */
+    static float[] uniform(Random r, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = r.nextFloat() * 2 - 1;
+        }
+        return v;
     }
 }

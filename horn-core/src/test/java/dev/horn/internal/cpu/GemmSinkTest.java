@@ -28,8 +28,8 @@ class GemmSinkTest {
         int bOff = 5;
         int lda = (transA ? m : k) + 1;
         int ldb = (transB ? k : n) + 2;
-        float[] a = random(random, aOff + (transA ? k : m) * lda);
-        float[] b = random(random, bOff + (transB ? n : k) * ldb);
+        float[] a = GemmShapes.uniform(random, aOff + (transA ? k : m) * lda);
+        float[] b = GemmShapes.uniform(random, bOff + (transB ? n : k) * ldb);
         float[] stored = new float[m * n];
         Gemm.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, stored, 0, n, false);
         assertThat(Gemm.sinks(m, n, k)).isTrue();
@@ -63,13 +63,5 @@ class GemmSinkTest {
         assertThatThrownBy(() -> Gemm.sgemm(false, false, 1, 1, 600, new float[600], 0, 600, new float[600], 0, 1,
                 (i, j, rows, cols, sums, off, stride) -> x[0] = sums[off]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 < k <= 512").hasMessageContaining("1x1x600");
-    }
-
-    private static float[] random(Random r, int n) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = r.nextFloat() * 2 - 1;
-        }
-        return v;
     }
 }

@@ -28,9 +28,9 @@ class GemmTest {
         int lda = (transA ? m : k) + 1; // padded leading dimensions
         int ldb = (transB ? k : n) + 2;
         int ldc = n + 3;
-        float[] a = random(random, aOff + (transA ? k : m) * lda);
-        float[] b = random(random, bOff + (transB ? n : k) * ldb);
-        float[] c = random(random, cOff + m * ldc);
+        float[] a = GemmShapes.uniform(random, aOff + (transA ? k : m) * lda);
+        float[] b = GemmShapes.uniform(random, bOff + (transB ? n : k) * ldb);
+        float[] c = GemmShapes.uniform(random, cOff + m * ldc);
         float[] original = c.clone();
         for (boolean accumulate : new boolean[] {false, true}) {
             float[] out = original.clone();
@@ -74,20 +74,12 @@ class GemmTest {
     @MethodSource("threadedShapes")
     void resultsDoNotDependOnTheThreadCount(int m, int k, int n, boolean transA, boolean transB) {
         Random random = new Random(m * 17 + k * 5 + n);
-        float[] a = random(random, m * k);
-        float[] b = random(random, k * n);
+        float[] a = GemmShapes.uniform(random, m * k);
+        float[] b = GemmShapes.uniform(random, k * n);
         float[] one = new float[m * n];
         float[] all = new float[m * n];
         Parallel.withThreads(1, () -> Gemm.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, one, 0, n, false));
         Gemm.sgemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, all, 0, n, false);
         assertThat(all).containsExactly(one);
-    }
-
-    private static float[] random(Random r, int n) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = r.nextFloat() * 2 - 1;
-        }
-        return v;
     }
 }

@@ -36,9 +36,9 @@ class NativeBlasTest {
         int lda = (transA ? m : k) + 1;
         int ldb = (transB ? k : n) + 2;
         int ldc = n + 3;
-        float[] a = random(random, aOff + (transA ? k : m) * lda);
-        float[] b = random(random, bOff + (transB ? n : k) * ldb);
-        float[] c = random(random, cOff + m * ldc);
+        float[] a = GemmShapes.uniform(random, aOff + (transA ? k : m) * lda);
+        float[] b = GemmShapes.uniform(random, bOff + (transB ? n : k) * ldb);
+        float[] c = GemmShapes.uniform(random, cOff + m * ldc);
         for (boolean accumulate : new boolean[] {false, true}) {
             for (int threads : new int[] {1, Parallel.THREADS}) {
                 float[] want = c.clone();
@@ -151,13 +151,5 @@ class NativeBlasTest {
     void anUnknownModeIsAnError() {
         assertThatThrownBy(() -> DefaultGemm.mode("fast"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("horn.blas must be java, native or auto, got 'fast'");
-    }
-
-    private static float[] random(Random r, int n) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = r.nextFloat() * 2 - 1;
-        }
-        return v;
     }
 }
