@@ -149,6 +149,13 @@ public final class Parallel {
         forPieces(n, Math.min(n / Math.max(1, grain), PIECES_PER_THREAD * threads()), body);
     }
 
+    /** Wakes parked workers so that they take the {@link IdleWork} just posted. */
+    static void wakeWorkers() {
+        for (SpinningWorker w : WORKERS) {
+            w.wake();
+        }
+    }
+
     /** True when this split may hand {@code threads - 1} parts to the workers (it then owns them). */
     private static boolean claimWorkers(int threads) {
         return threads > 1 && !SpinningWorker.isWorkerThread() && WORKERS_IN_USE.compareAndSet(false, true);

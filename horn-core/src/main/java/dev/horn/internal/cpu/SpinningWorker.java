@@ -13,6 +13,8 @@ import java.util.concurrent.locks.LockSupport;
  * waits for may be queued behind, and on two cores each wait then lasted a scheduler slice; a
  * yield with nobody else runnable returns in under a microsecond.
  *
+ * <p>Between tasks the worker also runs {@link IdleWork}, one grain per look at its slot.
+ *
  * <p>The slot protocol: {@link #submit} publishes a task and unparks the thread if it said it
  * was about to park; the thread re-checks the slot after saying so, so a task is never missed.
  * Whoever takes the task from the slot first runs it: {@link #await} runs it on the caller when
@@ -60,6 +62,13 @@ final class SpinningWorker implements Runnable {
         }
     }
 
+    /** Wakes the thread if it is parked or about to park, so that it looks for {@link IdleWork}. */
+    void wake() {
+        if (parking) {
+            LockSupport.unpark(thread);
+        }
+    }
+
     /** Waits for the submitted task; returns what it threw, or null. */
     Throwable await() {
         Runnable notStarted = task.getAndSet(null);
@@ -84,16 +93,19 @@ final class SpinningWorker implements Runnable {
         while (true) {
             // read before taking: a spinning exchange would keep stealing the slot's cache line from the submitter
             Runnable work = task.get() == null ? null : task.getAndSet(null);
+            IdleWork idle;
             if (work != null) {
                 runTask(work);
                 idleSince = System.nanoTime();
+            } else if ((idle = IdleWork.posted()) != null && idle.runOne()) {
+                idleSince = System.nanoTime(); // one grain, then the slot again
             } else if (System.nanoTime() - idleSince < TIGHT_SPIN_NANOS) {
                 Thread.onSpinWait();
             } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
                 Thread.yield();
             } else {
                 parking = true;
-                if (task.get() == null) {
+                if (task.get() == null && IdleWork.posted() == null) {
                     LockSupport.park(this);
                 }
                 parking = false;

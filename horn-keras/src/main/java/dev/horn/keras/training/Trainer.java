@@ -102,32 +102,36 @@ public final class Trainer {
             double[] lossSums = new double[stepOutputs()];
             long seen = 0;
             Map<String, Double> logs = new LinkedHashMap<>();
-            for (int step = 0; step < steps; step++) {
-                if (position >= data.rows) {
-                    position = 0;
-                    order = config.shuffle ? permutation(data.rows, random) : order;
-                }
-                int end = Math.min(position + batchSize, data.rows);
-                callbacks.onTrainBatchBegin(step, new LinkedHashMap<>());
-                Tensor[] batchLosses = compiled.trainStep.callMany(data.batch(order, position, end));
-                int n = end - position;
-                position = end;
-                double value = batchLosses[0].item();
-                accumulate(lossSums, batchLosses, n);
-                seen += n;
-                logs = resultLogs(lossSums, seen);
-                callbacks.onTrainBatchEnd(step, logs);
-                if (Double.isNaN(value) || Double.isInfinite(value)) {
+            try (BatchFeed feed = new BatchFeed(data)) {
+                for (int step = 0; step < steps; step++) {
+                    if (position >= data.rows) {
+                        position = 0;
+                        order = config.shuffle ? permutation(data.rows, random) : order;
+                    }
+                    int end = Math.min(position + batchSize, data.rows);
+                    // the next batch of this pass is copied while this one trains
+                    int nextEnd = step + 1 < steps ? Math.min(end + batchSize, data.rows) : end;
+                    callbacks.onTrainBatchBegin(step, new LinkedHashMap<>());
+                    Tensor[] batchLosses = compiled.trainStep.callMany(feed.take(order, position, end, end, nextEnd));
+                    int n = end - position;
+                    position = end;
+                    double value = batchLosses[0].item();
+                    accumulate(lossSums, batchLosses, n);
+                    seen += n;
+                    logs = resultLogs(lossSums, seen);
+                    callbacks.onTrainBatchEnd(step, logs);
+                    if (Double.isNaN(value) || Double.isInfinite(value)) {
+                        if (model.stopTraining()) {
+                            break;
+                        }
+                        throw new IllegalStateException("fit: the loss became " + value + " at epoch " + (epoch + 1)
+                                + ", batch " + (step + 1) + " of model \"" + model.name() + "\"; its weights are no "
+                                + "longer finite. Lower the learning rate, check the inputs and targets for NaN or "
+                                + "infinite values, or add callbackTerminateOnNaN() to stop quietly instead");
+                    }
                     if (model.stopTraining()) {
                         break;
                     }
-                    throw new IllegalStateException("fit: the loss became " + value + " at epoch " + (epoch + 1)
-                            + ", batch " + (step + 1) + " of model \"" + model.name() + "\"; its weights are no longer "
-                            + "finite. Lower the learning rate, check the inputs and targets for NaN or infinite values, "
-                            + "or add callbackTerminateOnNaN() to stop quietly instead");
-                }
-                if (model.stopTraining()) {
-                    break;
                 }
             }
             epochLogs = new LinkedHashMap<>(logs);
@@ -165,14 +169,17 @@ public final class Trainer {
         double[] lossSums = new double[stepOutputs()];
         long seen = 0;
         Map<String, Double> logs = new LinkedHashMap<>();
-        for (int step = 0; step < steps && step * (long) batchSize < data.rows; step++) {
-            int from = step * batchSize;
-            int end = Math.min(from + batchSize, data.rows);
-            callbacks.onTestBatchBegin(step, new LinkedHashMap<>());
-            accumulate(lossSums, compiled.testStep.callMany(data.batch(order, from, end)), end - from);
-            seen += end - from;
-            logs = resultLogs(lossSums, seen);
-            callbacks.onTestBatchEnd(step, logs);
+        try (BatchFeed feed = new BatchFeed(data)) {
+            for (int step = 0; step < steps && step * (long) batchSize < data.rows; step++) {
+                int from = step * batchSize;
+                int end = Math.min(from + batchSize, data.rows);
+                int nextEnd = step + 1 < steps ? Math.min(end + batchSize, data.rows) : end;
+                callbacks.onTestBatchBegin(step, new LinkedHashMap<>());
+                accumulate(lossSums, compiled.testStep.callMany(feed.take(order, from, end, end, nextEnd)), end - from);
+                seen += end - from;
+                logs = resultLogs(lossSums, seen);
+                callbacks.onTestBatchEnd(step, logs);
+            }
         }
         callbacks.onTestEnd(logs);
         return logs;
@@ -188,12 +195,15 @@ public final class Trainer {
         callbacks.onPredictBegin(new LinkedHashMap<>());
         int[] order = identity(data.rows);
         List<List<Tensor>> batches = new ArrayList<>();
-        for (int step = 0; step < steps && step * (long) batchSize < data.rows; step++) {
-            int from = step * batchSize;
-            int end = Math.min(from + batchSize, data.rows);
-            callbacks.onPredictBatchBegin(step, new LinkedHashMap<>());
-            batches.add(List.of(compiled.predictStep.callMany(data.batch(order, from, end))));
-            callbacks.onPredictBatchEnd(step, new LinkedHashMap<>());
+        try (BatchFeed feed = new BatchFeed(data)) {
+            for (int step = 0; step < steps && step * (long) batchSize < data.rows; step++) {
+                int from = step * batchSize;
+                int end = Math.min(from + batchSize, data.rows);
+                int nextEnd = step + 1 < steps ? Math.min(end + batchSize, data.rows) : end;
+                callbacks.onPredictBatchBegin(step, new LinkedHashMap<>());
+                batches.add(List.of(compiled.predictStep.callMany(feed.take(order, from, end, end, nextEnd))));
+                callbacks.onPredictBatchEnd(step, new LinkedHashMap<>());
+            }
         }
         callbacks.onPredictEnd(new LinkedHashMap<>());
         List<Tensor> outputs = new ArrayList<>();

@@ -22,7 +22,7 @@ final class TrainingData {
     }
 
     TrainingData(List<Tensor> xs, List<Tensor> ys, Tensor sampleWeight, String what) {
-        if (xs == null || xs.isEmpty() || xs.contains(null)) {
+        if (xs == null || xs.isEmpty() || xs.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException(what + ": x is missing");
         }
         for (Tensor x : xs) {
@@ -132,18 +132,22 @@ final class TrainingData {
 
     /** The step function's arguments for rows {@code order[from..to)}: the inputs, the targets and any weights. */
     Tensor[] batch(int[] order, int from, int to) {
-        List<Tensor> args = new ArrayList<>();
-        for (Tensor x : xs) {
-            args.add(Rows.take(x, order, from, to));
-        }
+        return rows(order, from, to).now();
+    }
+
+    /** {@link #batch}, copied by idle cores while the caller goes on (see {@link Rows#later}). */
+    Rows.Pending prefetch(int[] order, int from, int to) {
+        return rows(order, from, to).later();
+    }
+
+    private Rows rows(int[] order, int from, int to) {
+        List<Tensor> all = new ArrayList<>(xs);
         if (ys != null) {
-            for (Tensor y : ys) {
-                args.add(Rows.take(y, order, from, to));
-            }
+            all.addAll(ys);
             if (sampleWeight != null) {
-                args.add(Rows.take(sampleWeight, order, from, to));
+                all.add(sampleWeight);
             }
         }
-        return args.toArray(Tensor[]::new);
+        return new Rows(all, order, from, to);
     }
 }
