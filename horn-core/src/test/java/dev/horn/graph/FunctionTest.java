@@ -48,6 +48,23 @@ class FunctionTest {
         assertThat(f.call(x, bias).toFloatArray()).containsExactly(22, 44, 66, 28, 50, 72);
     }
 
+    /** The softmax cross-entropy gradient's shape: [rows, 10] against a [rows, 1] sum, a [10] row and a scalar. */
+    @Test
+    void fusedChainsOverShortBroadcastRowsGiveTheEagerBits() {
+        Function f = Function.of(in -> tf.mul(tf.sub(tf.mul(in[1], in[0]), tf.add(in[2], in[3])), in[4]));
+        for (int rows : new int[] {1, 7, 128, 3000}) { // 3000 x 10 is past the expanded size: the per-row path
+            Tensor p = tf.randomUniform(rows, 10);
+            Tensor sum = tf.randomUniform(rows, 1);
+            Tensor labels = tf.randomUniform(rows, 10);
+            Tensor column = tf.randomUniform(10);
+            Tensor scale = Tensor.scalar(1f / 128);
+            Tensor expected = tf.mul(tf.sub(tf.mul(sum, p), tf.add(labels, column)), scale);
+            assertThat(f.call(p, sum, labels, column, scale).valuesEqual(expected)).as("%d rows", rows).isTrue();
+            Program program = f.concrete(List.of(p.spec(), sum.spec(), labels.spec(), column.spec(), scale.spec())).program();
+            assertThat(program.stepCount()).isEqualTo(1);
+        }
+    }
+
     @Test
     void commonSubexpressionsAreComputedOnce() {
         Function f = Function.of(x -> tf.add(tf.matmul(x[0], x[0]), tf.matmul(x[0], x[0])));

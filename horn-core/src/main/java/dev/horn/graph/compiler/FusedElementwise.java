@@ -70,6 +70,48 @@ public final class FusedElementwise extends Op {
         return new TensorSpec[] {new TensorSpec(DType.FLOAT32, shape)};
     }
 
+    /**
+     * Broadcast rows shorter than this make the chain run op by op over each row ([128, 10]
+     * logits against a [128, 1] row sum: 128 segments of 10, every op a scalar loop per segment),
+     * so small outputs then expand their broadcast inputs first.
+     */
+    private static final int SHORT_ROWS = 64;
+    /** Outputs up to this many elements expand their broadcast inputs (into per-thread scratch). */
+    private static final int EXPANDED = 16384;
+    private static final ThreadLocal<float[][]> EXPANSIONS = ThreadLocal.withInitial(() -> new float[0][]);
+
+    /**
+     * Replaces each input that broadcasts by its values repeated to the full shape, so the chain
+     * runs as one segment with vector loops; the values and the ops on them are the same, so
+     * are the results.
+     */
+    private void expandBroadcastInputs(Tensor[] x, float[][] arrays) {
+        float[][] held = EXPANSIONS.get();
+        if (held.length < x.length) {
+            held = java.util.Arrays.copyOf(held, x.length);
+            EXPANSIONS.set(held);
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].shape().equals(shape)) {
+                continue;
+            }
+            if (held[i] == null || held[i].length < EXPANDED) {
+                held[i] = new float[EXPANDED];
+            }
+            float[] full = held[i];
+            float[] src = arrays[i];
+            new BroadcastLoop(shape, x[i]).run((pos, n, off, st) -> {
+                if (st[0] == 0) {
+                    java.util.Arrays.fill(full, pos, pos + n, src[off[0]]);
+                } else {
+                    System.arraycopy(src, off[0], full, pos, n);
+                }
+            });
+            x[i] = new Tensor(DType.FLOAT32, shape, full, 0, shape.strides()); // a view of the first shape.size() values
+            arrays[i] = full;
+        }
+    }
+
     private static float[][] scratch(int count) {
         float[][] s = SCRATCH.get();
         if (s.length < count) {
@@ -92,7 +134,12 @@ public final class FusedElementwise extends Op {
             arrays[i] = (float[]) x[i].storage();
         }
         float[] out = (float[]) HeapArrays.newUninitialized(DType.FLOAT32, shape.size());
-        new BroadcastLoop(shape, x).run((pos, n, off, st) -> {
+        BroadcastLoop loop = new BroadcastLoop(shape, x);
+        if (loop.innerLength() < SHORT_ROWS && shape.size() <= EXPANDED) {
+            expandBroadcastInputs(x, arrays);
+            loop = new BroadcastLoop(shape, x);
+        }
+        loop.run((pos, n, off, st) -> {
             float[][] scratch = scratch(steps.size());
             for (int b = 0; b < n; b += BLOCK) {
                 int len = Math.min(BLOCK, n - b);

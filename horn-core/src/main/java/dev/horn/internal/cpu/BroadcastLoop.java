@@ -87,6 +87,11 @@ public final class BroadcastLoop {
         return size;
     }
 
+    /** Elements per segment where no range cuts it: the merged innermost axis. */
+    public int innerLength() {
+        return dims[dims.length - 1];
+    }
+
     /** Runs the kernel over all segments, split across cores when large. */
     public void run(Segment kernel) {
         Parallel.forRangeBalanced(size, GRAIN, (start, end) -> runRange(start, end, kernel));
