@@ -18,14 +18,14 @@ import java.util.List;
 final class Rows {
     /** Elements a grain of a {@link #later} copy moves: a few microseconds, so a kernel waits little behind it. */
     private static final int LATER_GRAIN = 4096;
+    /** The targets after a failed allocation: grains waiting for the arrays give up. */
+    private static final Object[] NONE = new Object[0];
 
     private final Tensor[] sources;
     private final int[] rowSizes;
     private final int[] order;
     private final int from;
     private final int n;
-    private static final Object[] NONE = new Object[0];
-
     private volatile Object[] targets;
 
     /** Rows {@code order[from..to)} of each tensor (each must be contiguous). */
