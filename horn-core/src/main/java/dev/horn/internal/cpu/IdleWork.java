@@ -14,8 +14,8 @@ import java.util.function.IntConsumer;
  * runs a step's serial ops (the small products, the loss and the metrics), a few hundred
  * microseconds a step, and the gather (a hundred microseconds of reading rows scattered over the
  * data set, on one core) fits in those gaps instead of delaying the next step. One piece of idle
- * work is posted at a time; one started while another is pending, or with no workers, is simply
- * run by its {@link #join}.
+ * work is posted at a time; one started while another is pending, with no workers, or inside
+ * {@link Parallel#withThreads} of one thread, is simply run by its {@link #join}.
  */
 public final class IdleWork {
     private static final AtomicReference<IdleWork> POSTED = new AtomicReference<>();
@@ -34,7 +34,7 @@ public final class IdleWork {
     /** Posts grains {@code 0 .. count-1} for idle workers; {@link #join} before using what they make. */
     public static IdleWork start(int count, IntConsumer grain) {
         IdleWork work = new IdleWork(Math.max(0, count), grain);
-        if (work.count > 0 && Parallel.THREADS > 1 && !SpinningWorker.isWorkerThread()
+        if (work.count > 0 && Parallel.threads() > 1 && !SpinningWorker.isWorkerThread()
                 && POSTED.compareAndSet(null, work)) {
             Parallel.wakeWorkers();
         }

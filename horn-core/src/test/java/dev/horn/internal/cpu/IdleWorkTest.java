@@ -105,6 +105,16 @@ class IdleWorkTest {
     }
 
     @Test
+    void underAOneThreadLimitEveryGrainRunsOnTheCaller() throws InterruptedException {
+        Thread caller = Thread.currentThread();
+        AtomicInteger onCaller = new AtomicInteger();
+        IdleWork work = Parallel.withThreads(1, () -> IdleWork.start(30, g -> onCaller.addAndGet(Thread.currentThread() == caller ? 1 : 0)));
+        Thread.sleep(20); // a worker that wrongly took the grains would have done so by now
+        work.join();
+        assertThat(onCaller).hasValue(30);
+    }
+
+    @Test
     void kernelsSplitWhileIdleWorkIsPostedStillCoverTheirRange() {
         AtomicInteger idle = new AtomicInteger();
         IdleWork work = IdleWork.start(500, g -> {
