@@ -74,14 +74,7 @@ public final class IdleWork {
             // the caller takes what is left
         }
         awaitFinished(count);
-        Throwable t = failure;
-        if (t instanceof RuntimeException e) {
-            throw e;
-        } else if (t instanceof Error e) {
-            throw e;
-        } else if (t != null) {
-            throw new IllegalStateException(t);
-        }
+        Parallel.rethrow(failure);
     }
 
     /** Starts no more grains and waits for those under way: for work whose result is no longer wanted. */

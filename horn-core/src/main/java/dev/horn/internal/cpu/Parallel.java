@@ -172,7 +172,8 @@ public final class Parallel {
         return failure;
     }
 
-    private static void rethrow(Throwable failure) {
+    /** Throws {@code failure} as it is when unchecked, wrapped when checked; nothing when null. */
+    static void rethrow(Throwable failure) {
         if (failure instanceof RuntimeException e) {
             throw e;
         } else if (failure instanceof Error e) {
