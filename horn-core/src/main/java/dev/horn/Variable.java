@@ -167,6 +167,7 @@ public final class Variable {
         Object buffer = v.storage();
         if (owned && borrows == 0 && v.offset() == 0 && v.isContiguous()
                 && java.lang.reflect.Array.getLength(buffer) == v.size()) {
+            dev.horn.internal.cpu.PackedOperands.invalidate(buffer); // a kernel keeping a packed copy starts it again
             return buffer;
         }
         return dev.horn.internal.cpu.HeapArrays.fresh(dtype, shape.size());

@@ -14,7 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * streams one packed row of B and broadcasts four elements of A per step, read from A where it
  * lies (MC rows at a time). C is split across cores, once per call, when the product is large
  * enough to repay the hand-off. A very narrow C (a classifier head, N < one vector) is computed as its
- * transpose, C^T = op(B)^T op(A)^T, so the wide dimension fills the vectors.
+ * transpose, C^T = op(B)^T op(A)^T, so the wide dimension fills the vectors. A B whose writer
+ * keeps it packed ({@link PackedOperands}: a dense layer's kernel under a fused optimizer update)
+ * is read from that copy, not packed again.
  * (Measured facts behind these choices: the team's notes on CPU and GEMM.)
  */
 public final class Gemm {
@@ -69,10 +71,11 @@ public final class Gemm {
             narrow(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue);
             return;
         }
+        float[] packed = transB ? null : PackedOperands.lookup(b, bOff, ldb, k, n);
         if (Parallel.threads() > 1 && (long) m * n * k >= PARALLEL_THRESHOLD) {
-            parallel(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue);
+            parallel(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue, packed);
         } else {
-            blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue);
+            blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, 0, packed, c, cOff, ldc, accumulate, epilogue);
         }
     }
 
@@ -167,7 +170,8 @@ public final class Gemm {
      */
     private static void parallel(boolean transA, boolean transB, int m, int n, int k,
                                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                 float[] c, int cOff, int ldc, boolean accumulate, GemmEpilogue epilogue) {
+                                 float[] c, int cOff, int ldc, boolean accumulate, GemmEpilogue epilogue,
+                                 float[] packed) {
         int threads = Parallel.threads();
         int panels = (n + NR - 1) / NR;
         int rowBlocks = (m + MR - 1) / MR;
@@ -175,7 +179,7 @@ public final class Gemm {
             Parallel.forPieces(panels, Parallel.PIECES_PER_THREAD * threads, (s, e) -> {
                 int j0 = s * NR;
                 blocked(transA, transB, m, Math.min(n, e * NR) - j0, k, a, aOff, lda,
-                        b, transB ? bOff + j0 * ldb : bOff + j0, ldb, c, cOff + j0, ldc, accumulate,
+                        b, transB ? bOff + j0 * ldb : bOff + j0, ldb, j0, packed, c, cOff + j0, ldc, accumulate,
                         epilogue == null ? null : epilogue.from(j0));
             });
         } else {
@@ -183,24 +187,35 @@ public final class Gemm {
             Parallel.forPieces(rowBlocks, 2 * threads, (s, e) -> {
                 int i0 = s * MR;
                 blocked(transA, transB, Math.min(m, e * MR) - i0, n, k, a, transA ? aOff + i0 : aOff + i0 * lda, lda,
-                        b, bOff, ldb, c, cOff + i0 * ldc, ldc, accumulate, epilogue);
+                        b, bOff, ldb, 0, packed, c, cOff + i0 * ldc, ldc, accumulate, epilogue);
             });
         }
     }
 
-    /** The product on the calling thread: GotoBLAS/BLIS blocking over packed B and packed A. */
+    /**
+     * The product on the calling thread: GotoBLAS/BLIS blocking over packed B and packed A.
+     * {@code packed}, when not null, is all of a wider B (its {@link PackedOperands} copy, in
+     * {@link #packRows}' layout) of which this product's B starts at column {@code col0}: its
+     * panels are read where they lie instead of packing B again.
+     */
     private static void blocked(boolean transA, boolean transB, int m, int n, int k,
-                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb, int col0, float[] packed,
                                 float[] c, int cOff, int ldc, boolean accumulate, GemmEpilogue epilogue) {
-        float[] packedB = packedB(Math.min(KC, k) * roundUp(Math.min(NC, n), NR));
+        float[] packedB = packed != null ? packed : packedB(Math.min(KC, k) * roundUp(Math.min(NC, n), NR));
+        int width = packed == null ? 0 : roundUp(ldb, NR);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB);
+                int panels = 0;
+                if (packed == null) {
+                    packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB);
+                } else {
+                    panels = pc * width + (col0 + jc) / NR * kc * NR;
+                }
                 // the epilogue goes with the last block of k, when the sums are whole
                 GemmEpilogue last = pc + kc == k && epilogue != null ? epilogue.from(jc) : null;
-                rows(transA, a, aOff, lda, 0, m, pc, kc, jc, nc, packedB, c, cOff, ldc, accumulate || pc > 0, last);
+                rows(transA, a, aOff, lda, 0, m, pc, kc, jc, nc, packedB, panels, c, cOff, ldc, accumulate || pc > 0, last);
             }
         }
     }
@@ -213,7 +228,7 @@ public final class Gemm {
      * and copying an untransposed A bought nothing: its rows are contiguous already).
      */
     private static void rows(boolean transA, float[] a, int aOff, int lda, int i0, int i1, int pc, int kc,
-                             int jc, int nc, float[] packedB, float[] c, int cOff, int ldc, boolean add,
+                             int jc, int nc, float[] packedB, int panels, float[] c, int cOff, int ldc, boolean add,
                              GemmEpilogue epilogue) {
         float[] tile = TILE.get();
         int rowStep = transA ? 1 : lda;
@@ -223,7 +238,7 @@ public final class Gemm {
             int mc = Math.min(MC, i1 - ic);
             for (int jr = 0; jr < nc; jr += NR) {
                 int nr = Math.min(NR, nc - jr);
-                int panel = (jr / NR) * kc * NR;
+                int panel = panels + (jr / NR) * kc * NR;
                 int ir = 0;
                 for (; ir + MR <= mc; ir += MR) {
                     kernel4(a, corner + (ic + ir) * rowStep, rowStep, colStep, kc, packedB, panel, tile);
@@ -381,6 +396,38 @@ public final class Gemm {
                     v = v.add(FloatVector.fromArray(F, c, at + col, m));
                 }
                 v.add(FloatVector.fromArray(F, bias, b0 + col, m)).max(floor).intoArray(c, at + col, m);
+            }
+        }
+    }
+
+    /**
+     * Floats a packed copy of all of a k x n B holds: for each block of KC rows, the panels
+     * {@link #packB} makes of it, one after another, each zero-padded to NR columns.
+     */
+    public static int packedSize(int k, int n) {
+        return k * roundUp(n, NR);
+    }
+
+    /**
+     * Rows [row0, row0 + rows) x columns [col0, col0 + cols) of a row-major k x n B (element (p, j)
+     * at {@code src[srcOff + (p - row0) * lds + j - col0]}) into {@code packed}, a zeroed array of
+     * {@link #packedSize} floats in the layout the products read ({@link PackedOperands}): a
+     * writer of B that packs every row as it writes it keeps the copy current. Columns past n,
+     * the panels' padding, are never written, so they stay zero.
+     */
+    public static void packRows(float[] src, int srcOff, int lds, int k, int n, int row0, int rows, int col0, int cols,
+                                float[] packed) {
+        int width = roundUp(n, NR);
+        for (int r = 0; r < rows; r++) {
+            int p = row0 + r;
+            int pc = p / KC * KC;
+            int kc = Math.min(KC, k - pc);
+            int at = srcOff + r * lds;
+            for (int j = col0; j < col0 + cols; ) {
+                int panelEnd = Math.min(col0 + cols, (j / NR + 1) * NR);
+                int dst = pc * width + j / NR * kc * NR + (p - pc) * NR + j % NR;
+                System.arraycopy(src, at + j - col0, packed, dst, panelEnd - j);
+                j = panelEnd;
             }
         }
     }

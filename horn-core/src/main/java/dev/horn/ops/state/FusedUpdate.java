@@ -6,13 +6,16 @@ import dev.horn.Tensor;
 import dev.horn.TensorSpec;
 import dev.horn.Variable;
 import dev.horn.internal.cpu.BroadcastLoop;
+import dev.horn.internal.cpu.Gemm;
 import dev.horn.internal.cpu.GemmSink;
+import dev.horn.internal.cpu.PackedOperands;
 import dev.horn.internal.cpu.Parallel;
 import dev.horn.ops.Op;
 import dev.horn.ops.ShapeRules;
 import dev.horn.ops.StateAccess;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An optimizer's update of one weight and its slot variables in one pass over memory, as
@@ -178,6 +181,10 @@ public abstract class FusedUpdate extends Op {
         private final Object[] out;
         private final float[] scalars;
         private final int columns;
+        /** The weight's packed copy to keep current ({@link PackedOperands}), or null. */
+        private final float[] packed;
+        /** Weight elements written into {@code packed} so far; it is current once all are. */
+        private final LongAdder packedElements = new LongAdder();
 
         private Pass(Tensor[] scalarInputs) {
             int k = state.length;
@@ -198,6 +205,8 @@ public abstract class FusedUpdate extends Op {
             }
             Shape shape = state[0].shape();
             columns = shape.rank() == 0 ? 1 : shape.dim(-1);
+            // a product reading the weight as its B gets the new weights packed as the GEMM hands rows over
+            packed = shape.rank() == 2 ? PackedOperands.begin(olds[0], outs[0], shape.dim(0), columns) : null;
         }
 
         /** The weight's element count. */
@@ -217,12 +226,21 @@ public abstract class FusedUpdate extends Op {
                 int first = (i + r) * columns + j;
                 float32(sums, sumsOff + r * stride - first, olds, off, outs, scalars, first, first + cols);
             }
+            if (packed != null) {
+                int k = state[0].shape().dim(0);
+                Gemm.packRows(outs[0], i * columns + j, columns, k, columns, i, rows, j, cols, packed);
+                packedElements.add((long) rows * cols);
+            }
         }
 
         /** Stores every state's new value; call once, after every element has been updated. */
         public void finish() {
             for (int i = state.length - 1; i >= 0; i--) {
                 state[i].storeUpdate(out[i]);
+            }
+            // a pass fed by ranges wrote no packed rows: the copy then stays stale and products pack the weight
+            if (packed != null && packedElements.sum() == outs[0].length) {
+                PackedOperands.publish(outs[0], packed);
             }
         }
     }

@@ -5,17 +5,21 @@ import dev.horn.Tensor;
 import dev.horn.Variable;
 import dev.horn.graph.Function;
 import dev.horn.internal.cpu.DefaultGemm;
+import dev.horn.internal.cpu.Gemm;
+import dev.horn.internal.cpu.PackedOperands;
 import dev.horn.internal.cpu.Parallel;
 import dev.horn.ops.state.ApplyAdam;
 import dev.horn.ops.state.ApplyMomentum;
 import dev.horn.ops.state.ApplyRmsProp;
 import dev.horn.ops.state.FusedUpdate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static dev.horn.Tf.tf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,6 +116,61 @@ class UpdateFusionTest {
         }
         assertThat(traced[0].read().valuesEqual(eager[0].read())).isTrue();
         assertThat(traced[1].read().valuesEqual(eager[1].read())).isTrue();
+    }
+
+    /**
+     * A step whose forward product reads the weight as its B and whose fused update writes it:
+     * the update keeps the weight's packed copy, the next step's forward product reads it, and
+     * products and weights keep the bits of the eager ops (which pack B every time). The weight
+     * spans two blocks of k and a padded panel.
+     */
+    @ParameterizedTest(name = "threads={0}")
+    @ValueSource(ints = {1, 2})
+    void theForwardProductReadsTheWeightAsTheUpdateLeftItPacked(int threads) {
+        Row rms = rows().findFirst().orElseThrow();
+        int batch = 64;
+        int m = 700;
+        int n = 130;
+        Variable[] eager = state(rms, m, n);
+        Variable[] traced = state(rms, m, n);
+        Tensor lr = Tensor.scalar(0.01f);
+        Function step = Function.ofMany(in -> {
+            Tensor y = tf.matmul(in[0], traced[0].read());
+            rms.rule.on(traced).applyAll(tf.matmul(in[0], in[1], true, false), lr);
+            return new Tensor[] {y};
+        });
+        Parallel.withThreads(threads, () -> {
+            for (int i = 0; i < 4; i++) {
+                Tensor x = tf.randomNormal(batch, m);
+                Tensor dy = tf.randomNormal(batch, n);
+                Tensor y = tf.matmul(x, eager[0].read());
+                rms.rule.on(eager).applyAll(tf.matmul(x, dy, true, false), lr);
+                assertThat(step.callMany(x, dy)[0].valuesEqual(y)).as("forward product of step %d", i).isTrue();
+                float[] weight = (float[]) traced[0].updateSource().storage();
+                assertThat(PackedOperands.lookup(weight, 0, n, m, n)).as("the weight's packed copy after step %d", i)
+                        .isEqualTo(packAll(weight, m, n));
+            }
+            // another update kernel writes the weight in place: the copy must not outlive it
+            Tensor delta = tf.randomNormal(m, n);
+            traced[0].assignAdd(delta);
+            eager[0].assignAdd(delta);
+            float[] weight = (float[]) traced[0].updateSource().storage();
+            float[] copy = PackedOperands.lookup(weight, 0, n, m, n);
+            assertThat(copy == null || Arrays.equals(copy, packAll(weight, m, n))).as("no stale copy after assign_add").isTrue();
+            Tensor x = tf.randomNormal(batch, m);
+            Tensor dy = tf.randomNormal(batch, n);
+            Tensor y = tf.matmul(x, eager[0].read());
+            rms.rule.on(eager).applyAll(tf.matmul(x, dy, true, false), lr);
+            assertThat(step.callMany(x, dy)[0].valuesEqual(y)).as("forward product after assign_add").isTrue();
+        });
+        assertThat(traced[0].read().valuesEqual(eager[0].read())).isTrue();
+        assertThat(traced[1].read().valuesEqual(eager[1].read())).isTrue();
+    }
+
+    private static float[] packAll(float[] b, int k, int n) {
+        float[] packed = new float[Gemm.packedSize(k, n)];
+        Gemm.packRows(b, 0, n, k, n, 0, k, 0, n, packed);
+        return packed;
     }
 
     /** The weight normal, the slots |normal| (second moments are positive), from one seed. */

@@ -1,0 +1,110 @@
+package dev.horn.internal.cpu;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A packed copy of B kept by its writer: products that read it give the bits of products that
+ * pack B themselves, and a copy is only handed out while it matches the array.
+ */
+class PackedOperandsTest {
+    /** All of a row-major k x n array packed row by row, as a writer keeping the copy does. */
+    static float[] packAll(float[] b, int k, int n) {
+        float[] packed = new float[Gemm.packedSize(k, n)];
+        Gemm.packRows(b, 0, n, k, n, 0, k, 0, n, packed);
+        return packed;
+    }
+
+    /** Registers b as read by products, then keeps its copy as a writer does: strips of rows, columns in two parts. */
+    private static float[] publishCopy(float[] b, int k, int n) {
+        assertThat(PackedOperands.lookup(b, 0, n, k, n)).as("nothing is packed before a writer keeps it").isNull();
+        float[] packed = PackedOperands.begin(b, b, k, n);
+        assertThat(packed).isNotNull();
+        int split = Math.min(n, Gemm.NR);
+        for (int row = 0; row < k; row += 4) {
+            int rows = Math.min(4, k - row);
+            Gemm.packRows(b, row * n, n, k, n, row, rows, 0, split, packed);
+            if (split < n) {
+                Gemm.packRows(b, row * n + split, n, k, n, row, rows, split, n - split, packed);
+            }
+        }
+        PackedOperands.publish(b, packed);
+        return packed;
+    }
+
+    /** Two blocks of k, padded panels, C split across threads by panels and by rows, with an epilogue and accumulating. */
+    @ParameterizedTest(name = "m={0} k={1} n={2}")
+    @CsvSource({"64, 784, 512", "5, 300, 250", "130, 520, 130", "33, 40, 4200", "130, 1100, 60"})
+    void productsReadingTheCopyGiveTheBitsOfProductsThatPack(int m, int k, int n) {
+        Random random = new Random(m + 7L * k + 31L * n);
+        float[] a = GemmShapes.uniform(random, m * k);
+        float[] b = GemmShapes.uniform(random, k * n);
+        float[] bias = GemmShapes.uniform(random, n);
+        float[] start = GemmShapes.uniform(random, m * n);
+        float[] other = b.clone(); // never registered: its products pack B themselves
+        publishCopy(b, k, n);
+        assertThat(PackedOperands.lookup(b, 0, n, k, n)).isEqualTo(packAll(b, k, n));
+        for (int threads : new int[] {1, 2}) {
+            for (GemmEpilogue epilogue : new GemmEpilogue[] {null, new GemmEpilogue(bias, 0, true)}) {
+                for (boolean accumulate : new boolean[] {false, true}) {
+                    float[] expected = start.clone();
+                    float[] actual = start.clone();
+                    Parallel.withThreads(threads, () -> {
+                        Gemm.sgemm(false, false, m, n, k, a, 0, k, other, 0, n, expected, 0, n, accumulate, epilogue);
+                        Gemm.sgemm(false, false, m, n, k, a, 0, k, b, 0, n, actual, 0, n, accumulate, epilogue);
+                    });
+                    assertThat(Arrays.mismatch(actual, expected))
+                            .as("first differing element, %d threads, epilogue %s, accumulate %s", threads, epilogue, accumulate)
+                            .isEqualTo(-1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCopyIsNotHandedOutWhileItsArrayIsWrittenOrAfterAnotherWrite() {
+        int k = 300;
+        int n = 256;
+        float[] b = GemmShapes.uniform(new Random(3), k * n);
+        publishCopy(b, k, n);
+        assertThat(PackedOperands.lookup(b, 0, n, k, n)).isNotNull();
+        assertThat(PackedOperands.lookup(b, 0, n, k - 1, n)).as("another geometry").isNull();
+        assertThat(PackedOperands.lookup(b, n, n, k - 1, n)).as("a view from an offset").isNull();
+
+        float[] packed = PackedOperands.begin(b, b, k, n);
+        assertThat(PackedOperands.lookup(b, 0, n, k, n)).as("while a writer is under way").isNull();
+        PackedOperands.publish(b, packed);
+        assertThat(PackedOperands.lookup(b, 0, n, k, n)).isNotNull();
+
+        PackedOperands.invalidate(b);
+        b[5] += 1f;
+        assertThat(PackedOperands.lookup(b, 0, n, k, n)).as("after a write by other means").isNull();
+    }
+
+    @Test
+    void aWriterMovingToANewArrayTakesTheCopyWithIt() {
+        int k = 260;
+        int n = 260;
+        float[] source = GemmShapes.uniform(new Random(4), k * n);
+        publishCopy(source, k, n);
+        float[] target = source.clone();
+        target[0] = 2f;
+        float[] packed = PackedOperands.begin(source, target, k, n);
+        Gemm.packRows(target, 0, n, k, n, 0, k, 0, n, packed);
+        PackedOperands.publish(target, packed);
+        assertThat(PackedOperands.lookup(source, 0, n, k, n)).as("the old array is packed by its products again").isNull();
+        assertThat(PackedOperands.lookup(target, 0, n, k, n)).isEqualTo(packAll(target, k, n));
+    }
+
+    @Test
+    void smallOperandsAreNeverKept() {
+        float[] b = new float[PackedOperands.MIN_SIZE - 1];
+        assertThat(PackedOperands.lookup(b, 0, b.length, 1, b.length)).isNull();
+        assertThat(PackedOperands.begin(b, b, 1, b.length)).as("not noted by the lookup").isNull();
+    }
+}
