@@ -28,6 +28,8 @@ import java.util.WeakHashMap;
 public final class PackedOperands {
     /** Smaller operands are cheap to pack: a copy would cost more writes than it saves. */
     static final int MIN_SIZE = 1 << 16;
+    /** Larger ones keep no copy: it doubles the weight's memory (here up to 64 MB more) for a few percent of a step. */
+    static final int MAX_SIZE = 1 << 24;
     private static final Map<float[], Entry> ENTRIES = Collections.synchronizedMap(new WeakHashMap<>());
 
     private PackedOperands() {}
@@ -49,7 +51,7 @@ public final class PackedOperands {
      * row stride n, or null; a miss notes that products read {@code b} this way.
      */
     public static float[] lookup(float[] b, int bOff, int ldb, int k, int n) {
-        if (bOff != 0 || ldb != n || (long) k * n != b.length || b.length < MIN_SIZE) {
+        if (bOff != 0 || ldb != n || (long) k * n != b.length || b.length < MIN_SIZE || b.length > MAX_SIZE) {
             return null;
         }
         synchronized (ENTRIES) {

@@ -102,9 +102,12 @@ class PackedOperandsTest {
     }
 
     @Test
-    void smallOperandsAreNeverKept() {
-        float[] b = new float[PackedOperands.MIN_SIZE - 1];
-        assertThat(PackedOperands.lookup(b, 0, b.length, 1, b.length)).isNull();
-        assertThat(PackedOperands.begin(b, b, 1, b.length)).as("not noted by the lookup").isNull();
+    void smallAndVeryLargeOperandsAreNeverKept() {
+        for (int size : new int[] {PackedOperands.MIN_SIZE - 1, PackedOperands.MAX_SIZE + 64}) {
+            float[] b = new float[size];
+            int n = size % 64 == 0 ? 64 : size;
+            assertThat(PackedOperands.lookup(b, 0, n, size / n, n)).isNull();
+            assertThat(PackedOperands.begin(b, b, size / n, n)).as("%d floats: not noted by the lookup", size).isNull();
+        }
     }
 }
