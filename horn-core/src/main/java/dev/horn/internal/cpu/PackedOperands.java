@@ -18,9 +18,10 @@ import java.util.WeakHashMap;
  * {@link #lookup}: a current copy, or null, and the array is then noted as read this way;
  * <li>a writer that keeps the copy calls {@link #begin} before it writes, writes every row with
  * {@link Gemm#packRows} as it writes the array, then {@link #publish}es;
- * <li>any other write in place calls {@link #invalidate} first. Arrays are written in place only
- * by variables' update kernels, and they get their target from {@code Variable.updateTarget},
- * which does.
+ * <li>any other write in place calls {@link #invalidate} first. Only a weight's update publishes,
+ * so only a variable's buffer ever has a current copy, and a variable's buffer is written in
+ * place only by update kernels, which get it from {@code Variable.updateTarget}: that call
+ * invalidates.
  * </ul>
  * A copy is never current while its array is being written, so a product meanwhile packs B
  * itself. The entries go with their arrays (weak keys; arrays compare by identity).
