@@ -62,7 +62,8 @@ public final class DefaultGemm {
      * <p>Measured (1 thread, GFLOP per CPU-second, Java / OpenBLAS 0.3.21, Zen 4, 512-bit):
      * 128x784x24: 11 / 66; 128x512x10: 18 / 65; 16x784x512: 37 / 60; 128x10x128: 45 / 83;
      * 64x64x64: 74 / 101; but 24x784x512: 79 / 72; 128x784x256: 95 / 92; 1024^3: 93 / 90;
-     * 64x1152x64: 87 / 84. The rule comes from one-thread figures (CPU time is robust to other
+     * 64x1152x64: 87 / 84. Since {@link NarrowGemm} (Zen 5, one thread) 128x512x10 runs at 74
+     * in Java against 83 for numpy's OpenBLAS, a small lead. The rule comes from one-thread figures (CPU time is robust to other
      * load); at two threads the shared machine was too busy to rank the two cleanly. The gemm
      * benchmark measures both again on any machine ({@code ./horn bench gemm}).
      */

@@ -13,8 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * register-tiled micro-kernel keeps a 4 x NR tile of C in 16 vector accumulators while it
  * streams one packed row of B and broadcasts four elements of A per step, read from A where it
  * lies (MC rows at a time). C is split across cores, once per call, when the product is large
- * enough to repay the hand-off. A very narrow C (a classifier head, N < one vector) is computed as its
- * transpose, C^T = op(B)^T op(A)^T, so the wide dimension fills the vectors. A B whose writer
+ * enough to repay the hand-off. A C narrower than a vector (a classifier head) has a kernel of its
+ * own ({@link NarrowGemm}) with the same bits. A B whose writer
  * keeps it packed ({@link PackedOperands}: a dense layer's kernel under a fused optimizer update)
  * is read from that copy, not packed again.
  * (Measured facts behind these choices: the team's notes on CPU and GEMM.)
@@ -67,8 +67,8 @@ public final class Gemm {
             }
             return;
         }
-        if (n < V && m >= 2 * V) {
-            narrow(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue);
+        if (NarrowGemm.takes(m, n)) {
+            NarrowGemm.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue, KC);
             return;
         }
         float[] packed = transB ? null : PackedOperands.lookup(b, bOff, ldb, k, n);
@@ -82,11 +82,11 @@ public final class Gemm {
     /**
      * Whether {@link #sgemm(boolean, boolean, int, int, int, float[], int, int, float[], int, int, GemmSink)}
      * takes this product: one block of k, so the sums are whole when a tile leaves the kernel and
-     * no partial C has to be kept, and a C that {@link #sgemm} would not compute as its transpose
+     * no partial C has to be kept, and a C that {@link #sgemm} does not hand to {@link NarrowGemm}
      * (narrower than a vector, where the tile's lanes would be mostly padding).
      */
     public static boolean sinks(int m, int n, int k) {
-        return k > 0 && k <= KC && m > 0 && n > 0 && !(n < V && m >= 2 * V);
+        return k > 0 && k <= KC && m > 0 && n > 0 && !NarrowGemm.takes(m, n);
     }
 
     /**
@@ -459,21 +459,6 @@ public final class Gemm {
                         }
                     }
                 }
-            }
-        }
-    }
-
-    /** C (m x n, n narrow) through its transpose: C^T = op(B)^T op(A)^T, then transposed back. */
-    private static void narrow(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
-                               float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate,
-                               GemmEpilogue epilogue) {
-        float[] ct = new float[n * m];
-        sgemm(!transB, !transA, n, m, k, b, bOff, ldb, a, aOff, lda, ct, 0, m, false);
-        for (int i = 0; i < m; i++) {
-            int row = cOff + i * ldc;
-            for (int j = 0; j < n; j++) {
-                float sum = accumulate ? c[row + j] + ct[j * m + i] : ct[j * m + i];
-                c[row + j] = epilogue == null ? sum : epilogue.value(sum, j);
             }
         }
     }

@@ -57,7 +57,7 @@ class GemmSinkTest {
     @Test
     void productsWithSeveralBlocksOfKOrANarrowTransposedCAreRefused() {
         assertThat(Gemm.sinks(784, 512, 513)).isFalse();
-        assertThat(Gemm.sinks(512, 10, 128)).isFalse(); // computed as its transpose
+        assertThat(Gemm.sinks(512, 10, 128)).isFalse(); // narrower than a vector: NarrowGemm takes it
         assertThat(Gemm.sinks(784, 512, 0)).isFalse();
         float[] x = new float[10];
         assertThatThrownBy(() -> Gemm.sgemm(false, false, 1, 1, 600, new float[600], 0, 600, new float[600], 0, 1,

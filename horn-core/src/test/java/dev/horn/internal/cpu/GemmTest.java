@@ -61,6 +61,67 @@ class GemmTest {
     }
 
     /**
+     * A C narrower than a vector (a classifier head's product, its weight gradient) holds exactly
+     * what the tiled kernel's operations give: for each element, one fused multiply-add chain over
+     * each block of 512 of k from zero, the blocks' sums added in order, then C's old value when
+     * accumulating, then the bias and relu. So the narrow path's bits are those of the wide one.
+     */
+    @ParameterizedTest(name = "m={0} k={1} n={2} transA={3} transB={4}")
+    @MethodSource("narrowShapes")
+    void aNarrowProductHoldsTheBitsOfTheKernelsFmaChains(int m, int k, int n, boolean transA, boolean transB) {
+        Random random = new Random(m * 13 + k * 3 + n);
+        int lda = (transA ? m : k) + 1;
+        int ldb = (transB ? k : n) + 2;
+        int ldc = n + 3;
+        float[] a = GemmShapes.uniform(random, (transA ? k : m) * lda);
+        float[] b = GemmShapes.uniform(random, (transB ? n : k) * ldb);
+        float[] bias = GemmShapes.uniform(random, n);
+        float[] original = GemmShapes.uniform(random, m * ldc);
+        for (boolean accumulate : new boolean[] {false, true}) {
+            for (GemmEpilogue epilogue : new GemmEpilogue[] {null, new GemmEpilogue(bias, 0, true)}) {
+                for (int threads : new int[] {1, 2}) {
+                    float[] out = original.clone();
+                    Parallel.withThreads(threads,
+                            () -> Gemm.sgemm(transA, transB, m, n, k, a, 0, lda, b, 0, ldb, out, 0, ldc, accumulate, epilogue));
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) {
+                            float sum = 0f;
+                            for (int pc = 0; pc < k; pc += 512) {
+                                float block = 0f;
+                                for (int p = pc; p < Math.min(k, pc + 512); p++) {
+                                    block = Math.fma(transA ? a[p * lda + i] : a[i * lda + p], transB ? b[j * ldb + p] : b[p * ldb + j], block);
+                                }
+                                sum = pc == 0 ? block : sum + block;
+                            }
+                            if (accumulate) {
+                                sum = original[i * ldc + j] + sum;
+                            }
+                            if (epilogue != null) {
+                                sum = Math.max(sum + bias[j], 0f);
+                            }
+                            if (Float.floatToRawIntBits(out[i * ldc + j]) != Float.floatToRawIntBits(sum)) {
+                                fail("C[%d,%d] = %s, the chains give %s (accumulate=%s, epilogue=%s, %d threads)",
+                                        i, j, out[i * ldc + j], sum, accumulate, epilogue != null, threads);
+                            }
+                        }
+                        for (int j = n; j < ldc; j++) {
+                            if (out[i * ldc + j] != original[i * ldc + j]) {
+                                fail("padding C[%d,%d] was written", i, j);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The seed's head (128x512x10) and its weight gradient (512x128x10), leftover rows, k past one block, n of 1. */
+    static Stream<Arguments> narrowShapes() {
+        int[][] mkn = {{128, 512, 10}, {512, 128, 10}, {37, 700, 15}, {100, 3, 1}, {33, 1030, 7}};
+        return GemmShapes.withTransposes(mkn);
+    }
+
+    /**
      * Shapes that split by panels of columns, by blocks of rows, through the narrow transpose,
      * and one that stays on one core (kept small: the first calls run before the JIT compiles
      * the Vector API, and interpreted it is a thousand times slower).
