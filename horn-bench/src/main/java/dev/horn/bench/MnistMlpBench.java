@@ -81,6 +81,8 @@ public final class MnistMlpBench implements Benchmark {
                 .withNote("epoch_s: the median epoch after the first; x_horn = the framework's epoch / Horn's (above 1: Horn faster)")
                 .withNote("GEMM floor: one epoch of Horn's products timed after each of Horn's epochs; x_floor: the median of"
                         + " each epoch after the first over the floor timed right after it")
+                .withNote("jit_s: time the JIT's compiler threads spent compiling during each of Horn's epochs, on the"
+                        + " cores that train (CompilationMXBean)")
                 .withNote("Horn's matmul path: " + DefaultGemm.describe())
                 .withFact("gemm_floor_s", floorS);
     }
@@ -107,6 +109,7 @@ public final class MnistMlpBench implements Benchmark {
         row.put("framework", "Horn " + Horn.version() + " (Keras fit, RMSprop)");
         row.put("epoch_s", round(median(after.isEmpty() ? clock.seconds : after)));
         row.put("epoch_seconds", clock.seconds.stream().map(MnistMlpBench::round).toList());
+        row.put("jit_s", clock.jitSeconds.stream().map(MnistMlpBench::round).toList());
         row.put("test_accuracy", round(accuracy));
         row.put("first_batch_s", round((clock.firstBatchEnd - fitStart) / 1e9));
         row.put("data_load_s", round(loadS));
