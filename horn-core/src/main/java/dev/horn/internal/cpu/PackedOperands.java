@@ -67,9 +67,11 @@ public final class PackedOperands {
 
     /**
      * For a writer about to write {@code target}, a k x n row-major array, from {@code source}
-     * (the same array when it writes in place): the zeroed or previous copy to write every row
-     * of the new values into, or null when no product reads {@code source} as a k x n B. The copy
-     * is not current until {@link #publish}.
+     * (the same array when it writes in place): the copy to write every row of the new values
+     * into, or null when no product reads {@code source} as a k x n B. The copy is not current
+     * until {@link #publish}. A writer moves to a new array because something may still read the
+     * old one, a product maybe through its copy: the old array keeps its copy, still current
+     * (its values do not change), and the new one gets a copy of its own.
      */
     public static float[] begin(float[] source, float[] target, int k, int n) {
         synchronized (ENTRIES) {
@@ -77,11 +79,11 @@ public final class PackedOperands {
             if (e == null || e.k != k || e.n != n || (long) k * n != target.length) {
                 return null;
             }
-            e.current = false;
             if (source != target) {
-                ENTRIES.remove(source); // its values stay, but the weight moved on: readers of source pack it again
+                e = new Entry(k, n);
                 ENTRIES.put(target, e);
             }
+            e.current = false;
             if (e.packed == null) {
                 e.packed = new float[Gemm.packedSize(k, n)];
             }

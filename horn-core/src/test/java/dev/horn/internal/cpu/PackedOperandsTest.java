@@ -86,18 +86,22 @@ class PackedOperandsTest {
         assertThat(PackedOperands.lookup(b, 0, n, k, n)).as("after a write by other means").isNull();
     }
 
+    /** The old array may still be read, through its copy too, while the writer fills the new one's. */
     @Test
-    void aWriterMovingToANewArrayTakesTheCopyWithIt() {
+    void aWriterMovingToANewArrayLeavesTheOldOneItsCopy() {
         int k = 260;
         int n = 260;
         float[] source = GemmShapes.uniform(new Random(4), k * n);
-        publishCopy(source, k, n);
+        float[] old = publishCopy(source, k, n);
         float[] target = source.clone();
         target[0] = 2f;
         float[] packed = PackedOperands.begin(source, target, k, n);
+        assertThat(packed).isNotSameAs(old);
+        assertThat(PackedOperands.lookup(target, 0, n, k, n)).as("before publish").isNull();
         Gemm.packRows(target, 0, n, k, n, 0, k, 0, n, packed);
+        assertThat(PackedOperands.lookup(source, 0, n, k, n)).as("the old array's copy, untouched")
+                .isSameAs(old).isEqualTo(packAll(source, k, n));
         PackedOperands.publish(target, packed);
-        assertThat(PackedOperands.lookup(source, 0, n, k, n)).as("the old array is packed by its products again").isNull();
         assertThat(PackedOperands.lookup(target, 0, n, k, n)).isEqualTo(packAll(target, k, n));
     }
 
