@@ -25,7 +25,8 @@ public final class Gemm {
     private static final int MR = 4;
     /** Width of a packed panel of B, the micro-kernel's tile width: four vectors. */
     static final int NR = 4 * V;
-    private static final int KC = 512;
+    /** Rows of B per packed block: each sum is one multiply-add chain per block ({@link NarrowGemm} keeps them too). */
+    static final int KC = 512;
     private static final int MC = 192;
     private static final int NC = 4096;
     /** Below this many multiply-adds one core does the whole product. */
@@ -68,7 +69,7 @@ public final class Gemm {
             return;
         }
         if (NarrowGemm.takes(m, n)) {
-            NarrowGemm.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue, KC);
+            NarrowGemm.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue);
             return;
         }
         float[] packed = transB ? null : PackedOperands.lookup(b, bOff, ldb, k, n);

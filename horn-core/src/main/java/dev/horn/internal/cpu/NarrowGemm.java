@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * multiply-add per row and step of k, reading A where it lies.
  *
  * <p>Each element gets the operations {@link Gemm}'s kernel gives it: a fused multiply-add chain
- * over each block of {@code KC} of k from zero, the blocks' sums added in order, then C's old
+ * over each block of {@link Gemm#KC} of k from zero, the blocks' sums added in order, then C's old
  * value when accumulating, then the epilogue. So the bits are those of the wide path and do not
  * depend on how the rows are split across threads.
  */
@@ -33,7 +33,7 @@ final class NarrowGemm {
 
     static void sgemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
                       float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate,
-                      GemmEpilogue epilogue, int kc) {
+                      GemmEpilogue epilogue) {
         float[] packed = new float[k * V];
         for (int p = 0; p < k; p++) {
             for (int j = 0; j < n; j++) {
@@ -46,7 +46,7 @@ final class NarrowGemm {
         Parallel.RangeBody body = (s, e) -> {
             for (int t = s; t < e; t++) {
                 int i0 = t * ROWS;
-                rows(a, aOff + i0 * rowStep, rowStep, colStep, Math.min(ROWS, m - i0), n, k, kc, packed,
+                rows(a, aOff + i0 * rowStep, rowStep, colStep, Math.min(ROWS, m - i0), n, k, packed,
                         c, cOff + i0 * ldc, ldc, accumulate, epilogue);
             }
         };
@@ -58,12 +58,12 @@ final class NarrowGemm {
     }
 
     /** Up to eight rows of C: each block of k's chains into a scratch tile, summed over the blocks, then stored. */
-    private static void rows(float[] a, int aStart, int rowStep, int colStep, int rows, int n, int k, int kc,
+    private static void rows(float[] a, int aStart, int rowStep, int colStep, int rows, int n, int k,
                              float[] packed, float[] c, int cStart, int ldc, boolean accumulate, GemmEpilogue epilogue) {
         float[] tiles = TILES.get();
         int sums = ROWS * V;
-        for (int pc = 0; pc < k; pc += kc) {
-            int depth = Math.min(kc, k - pc);
+        for (int pc = 0; pc < k; pc += Gemm.KC) {
+            int depth = Math.min(Gemm.KC, k - pc);
             if (rows == ROWS) {
                 kernel8(a, aStart + pc * colStep, rowStep, colStep, depth, packed, pc * V, tiles);
             } else {
