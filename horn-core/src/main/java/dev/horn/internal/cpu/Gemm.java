@@ -72,7 +72,7 @@ public final class Gemm {
             NarrowGemm.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue);
             return;
         }
-        float[] packed = transB ? null : PackedOperands.lookup(b, bOff, ldb, k, n);
+        PackedOperands.Copy packed = transB ? null : PackedOperands.lookup(b, bOff, ldb, k, n);
         if (Parallel.threads() > 1 && (long) m * n * k >= PARALLEL_THRESHOLD) {
             parallel(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue, packed);
         } else {
@@ -113,9 +113,11 @@ public final class Gemm {
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             float[] packedB = packedB(k * roundUp(nc, NR));
-            packB(transB, b, bOff, ldb, 0, k, jc, nc, packedB);
+            int start = CacheLines.firstAligned(packedB);
+            packB(transB, b, bOff, ldb, 0, k, jc, nc, packedB, start);
             int j0 = jc;
-            Parallel.RangeBody body = (s, e) -> strips(a, aOff, rowStep, colStep, s * MR, Math.min(m, e * MR), k, j0, nc, packedB, sink);
+            Parallel.RangeBody body = (s, e) ->
+                    strips(a, aOff, rowStep, colStep, s * MR, Math.min(m, e * MR), k, j0, nc, packedB, start, sink);
             if (split) {
                 Parallel.forPieces(strips, Parallel.PIECES_PER_THREAD * Parallel.threads(), body);
             } else {
@@ -124,15 +126,18 @@ public final class Gemm {
         }
     }
 
-    /** Rows [i0, i1) of C over one packed block of B (all of k), four rows at a time, each strip to the sink. */
+    /**
+     * Rows [i0, i1) of C over one packed block of B (all of k, from {@code start}), four rows at a
+     * time, each strip to the sink.
+     */
     private static void strips(float[] a, int aOff, int rowStep, int colStep, int i0, int i1, int kc, int jc, int nc,
-                               float[] packedB, GemmSink sink) {
+                               float[] packedB, int start, GemmSink sink) {
         float[] tile = TILE.get();
         float[] strip = strip(MR * nc);
         for (int i = i0; i < i1; i += MR) {
             int rows = Math.min(MR, i1 - i);
             for (int jr = 0; jr < nc; jr += NR) {
-                int panel = (jr / NR) * kc * NR;
+                int panel = start + (jr / NR) * kc * NR;
                 if (rows == MR) {
                     kernel4(a, aOff + i * rowStep, rowStep, colStep, kc, packedB, panel, tile);
                 } else {
@@ -172,7 +177,7 @@ public final class Gemm {
     private static void parallel(boolean transA, boolean transB, int m, int n, int k,
                                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                  float[] c, int cOff, int ldc, boolean accumulate, GemmEpilogue epilogue,
-                                 float[] packed) {
+                                 PackedOperands.Copy packed) {
         int threads = Parallel.threads();
         int panels = (n + NR - 1) / NR;
         int rowBlocks = (m + MR - 1) / MR;
@@ -197,22 +202,25 @@ public final class Gemm {
      * The product on the calling thread: GotoBLAS/BLIS blocking over packed B and packed A.
      * {@code packed}, when not null, is all of a wider B (its {@link PackedOperands} copy, in
      * {@link #packRows}' layout) of which this product's B starts at column {@code col0}: its
-     * panels are read where they lie instead of packing B again.
+     * panels are read where they lie instead of packing B again. Either way the panels start on
+     * a cache line where {@link CacheLines} knows where that is.
      */
     private static void blocked(boolean transA, boolean transB, int m, int n, int k,
-                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb, int col0, float[] packed,
-                                float[] c, int cOff, int ldc, boolean accumulate, GemmEpilogue epilogue) {
-        float[] packedB = packed != null ? packed : packedB(Math.min(KC, k) * roundUp(Math.min(NC, n), NR));
+                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb, int col0,
+                                PackedOperands.Copy packed, float[] c, int cOff, int ldc, boolean accumulate,
+                                GemmEpilogue epilogue) {
+        float[] packedB = packed != null ? packed.floats() : packedB(Math.min(KC, k) * roundUp(Math.min(NC, n), NR));
+        int start = packed != null ? packed.start() : CacheLines.firstAligned(packedB);
         int width = packed == null ? 0 : roundUp(ldb, NR);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                int panels = 0;
+                int panels = start;
                 if (packed == null) {
-                    packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB);
+                    packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB, start);
                 } else {
-                    panels = pc * width + (col0 + jc) / NR * kc * NR;
+                    panels += pc * width + (col0 + jc) / NR * kc * NR;
                 }
                 // the epilogue goes with the last block of k, when the sums are whole
                 GemmEpilogue last = pc + kc == k && epilogue != null ? epilogue.from(jc) : null;
@@ -411,13 +419,13 @@ public final class Gemm {
 
     /**
      * Rows [row0, row0 + rows) x columns [col0, col0 + cols) of a row-major k x n B (element (p, j)
-     * at {@code src[srcOff + (p - row0) * lds + j - col0]}) into {@code packed}, a zeroed array of
-     * {@link #packedSize} floats in the layout the products read ({@link PackedOperands}): a
-     * writer of B that packs every row as it writes it keeps the copy current. Columns past n,
-     * the panels' padding, are never written, so they stay zero.
+     * at {@code src[srcOff + (p - row0) * lds + j - col0]}) into {@code packed}, a zeroed array
+     * holding {@link #packedSize} floats from {@code start} in the layout the products read
+     * ({@link PackedOperands}): a writer of B that packs every row as it writes it keeps the copy
+     * current. Columns past n, the panels' padding, are never written, so they stay zero.
      */
     public static void packRows(float[] src, int srcOff, int lds, int k, int n, int row0, int rows, int col0, int cols,
-                                float[] packed) {
+                                float[] packed, int start) {
         int width = roundUp(n, NR);
         for (int r = 0; r < rows; r++) {
             int p = row0 + r;
@@ -426,18 +434,19 @@ public final class Gemm {
             int at = srcOff + r * lds;
             for (int j = col0; j < col0 + cols; ) {
                 int panelEnd = Math.min(col0 + cols, (j / NR + 1) * NR);
-                int dst = pc * width + j / NR * kc * NR + (p - pc) * NR + j % NR;
+                int dst = start + pc * width + j / NR * kc * NR + (p - pc) * NR + j % NR;
                 System.arraycopy(src, at + j - col0, packed, dst, panelEnd - j);
                 j = panelEnd;
             }
         }
     }
 
-    /** op(B)[pc:pc+kc, jc:jc+nc] into panels of NR columns, each kc rows of NR floats, zero-padded. */
-    private static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] out) {
+    /** op(B)[pc:pc+kc, jc:jc+nc] into panels of NR columns from {@code out[start]}, each kc rows of NR floats, zero-padded. */
+    private static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] out,
+                              int start) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
-            int panel = (jr / NR) * kc * NR;
+            int panel = start + (jr / NR) * kc * NR;
             if (!transB) {
                 for (int p = 0; p < kc; p++) {
                     int src = bOff + (pc + p) * ldb + jc + jr;
@@ -464,10 +473,11 @@ public final class Gemm {
         }
     }
 
+    /** This thread's buffer for packed B, with room to start {@code size} floats on a cache line. */
     private static float[] packedB(int size) {
         float[][] holder = PACKED_B.get();
-        if (holder[0].length < size) {
-            holder[0] = new float[size];
+        if (holder[0].length < size + CacheLines.FLOATS) {
+            holder[0] = new float[size + CacheLines.FLOATS];
         }
         return holder[0];
     }

@@ -35,10 +35,16 @@ public final class PackedOperands {
 
     private PackedOperands() {}
 
+    /**
+     * A packed copy: {@link Gemm#packedSize} floats of {@code floats} from {@code start}, the
+     * index its writer chose to put the panels on a cache line ({@link CacheLines}).
+     */
+    public record Copy(float[] floats, int start) {}
+
     private static final class Entry {
         final int k;
         final int n;
-        float[] packed;
+        Copy packed;
         boolean current;
 
         Entry(int k, int n) {
@@ -51,7 +57,7 @@ public final class PackedOperands {
      * The current packed copy of {@code b} read as a k x n untransposed B from its start with
      * row stride n, or null; a miss notes that products read {@code b} this way.
      */
-    public static float[] lookup(float[] b, int bOff, int ldb, int k, int n) {
+    public static Copy lookup(float[] b, int bOff, int ldb, int k, int n) {
         if (bOff != 0 || ldb != n || (long) k * n != b.length || b.length < MIN_SIZE || b.length > MAX_SIZE) {
             return null;
         }
@@ -71,9 +77,10 @@ public final class PackedOperands {
      * into, or null when no product reads {@code source} as a k x n B. The copy is not current
      * until {@link #publish}. A writer moves to a new array because something may still read the
      * old one, a product maybe through its copy: the old array keeps its copy, still current
-     * (its values do not change), and the new one gets a copy of its own.
+     * (its values do not change), and the new one gets a copy of its own. Each write chooses
+     * where in its array the copy starts, since a GC may have moved the array since the last.
      */
-    public static float[] begin(float[] source, float[] target, int k, int n) {
+    public static Copy begin(float[] source, float[] target, int k, int n) {
         synchronized (ENTRIES) {
             Entry e = ENTRIES.get(source);
             if (e == null || e.k != k || e.n != n || (long) k * n != target.length) {
@@ -84,15 +91,19 @@ public final class PackedOperands {
                 ENTRIES.put(target, e);
             }
             e.current = false;
-            if (e.packed == null) {
-                e.packed = new float[Gemm.packedSize(k, n)];
+            float[] floats = e.packed == null ? new float[Gemm.packedSize(k, n) + CacheLines.FLOATS] : e.packed.floats();
+            int start = CacheLines.firstAligned(floats);
+            if (e.packed == null || e.packed.start() != start) {
+                e.packed = new Copy(floats, start);
+                // the panels' padding columns are never written: clear what a different start left there
+                java.util.Arrays.fill(floats, 0f);
             }
             return e.packed;
         }
     }
 
     /** Makes {@code packed} (from {@link #begin}) the current copy of {@code target}, every row of which it now holds. */
-    public static void publish(float[] target, float[] packed) {
+    public static void publish(float[] target, Copy packed) {
         synchronized (ENTRIES) {
             Entry e = ENTRIES.get(target);
             if (e != null && e.packed == packed) {

@@ -182,7 +182,7 @@ public abstract class FusedUpdate extends Op {
         private final float[] scalars;
         private final int columns;
         /** The weight's packed copy to keep current ({@link PackedOperands}), or null. */
-        private final float[] packed;
+        private final PackedOperands.Copy packed;
         /** Weight elements written into {@code packed} so far; it is current once all are. */
         private final LongAdder packedElements = new LongAdder();
 
@@ -228,7 +228,7 @@ public abstract class FusedUpdate extends Op {
             }
             if (packed != null) {
                 int k = state[0].shape().dim(0);
-                Gemm.packRows(outs[0], i * columns + j, columns, k, columns, i, rows, j, cols, packed);
+                Gemm.packRows(outs[0], i * columns + j, columns, k, columns, i, rows, j, cols, packed.floats(), packed.start());
                 packedElements.add((long) rows * cols);
             }
         }

@@ -147,7 +147,9 @@ class UpdateFusionTest {
                 rms.rule.on(eager).applyAll(tf.matmul(x, dy, true, false), lr);
                 assertThat(step.callMany(x, dy)[0].valuesEqual(y)).as("forward product of step %d", i).isTrue();
                 float[] weight = (float[]) traced[0].updateSource().storage();
-                assertThat(PackedOperands.lookup(weight, 0, n, m, n)).as("the weight's packed copy after step %d", i)
+                PackedOperands.Copy copy = PackedOperands.lookup(weight, 0, n, m, n);
+                assertThat(copy).as("the weight's packed copy after step %d", i).isNotNull();
+                assertThat(contents(copy, m, n)).as("the weight's packed copy after step %d", i)
                         .isEqualTo(packAll(weight, m, n));
             }
             // another update kernel writes the weight in place: the copy must not outlive it
@@ -155,8 +157,9 @@ class UpdateFusionTest {
             traced[0].assignAdd(delta);
             eager[0].assignAdd(delta);
             float[] weight = (float[]) traced[0].updateSource().storage();
-            float[] copy = PackedOperands.lookup(weight, 0, n, m, n);
-            assertThat(copy == null || Arrays.equals(copy, packAll(weight, m, n))).as("no stale copy after assign_add").isTrue();
+            PackedOperands.Copy copy = PackedOperands.lookup(weight, 0, n, m, n);
+            assertThat(copy == null || Arrays.equals(contents(copy, m, n), packAll(weight, m, n)))
+                    .as("no stale copy after assign_add").isTrue();
             Tensor x = tf.randomNormal(batch, m);
             Tensor dy = tf.randomNormal(batch, n);
             Tensor y = tf.matmul(x, eager[0].read());
@@ -169,8 +172,12 @@ class UpdateFusionTest {
 
     private static float[] packAll(float[] b, int k, int n) {
         float[] packed = new float[Gemm.packedSize(k, n)];
-        Gemm.packRows(b, 0, n, k, n, 0, k, 0, n, packed);
+        Gemm.packRows(b, 0, n, k, n, 0, k, 0, n, packed, 0);
         return packed;
+    }
+
+    private static float[] contents(PackedOperands.Copy copy, int k, int n) {
+        return Arrays.copyOfRange(copy.floats(), copy.start(), copy.start() + Gemm.packedSize(k, n));
     }
 
     /** The weight normal, the slots |normal| (second moments are positive), from one seed. */

@@ -16,21 +16,26 @@ class PackedOperandsTest {
     /** All of a row-major k x n array packed row by row, as a writer keeping the copy does. */
     static float[] packAll(float[] b, int k, int n) {
         float[] packed = new float[Gemm.packedSize(k, n)];
-        Gemm.packRows(b, 0, n, k, n, 0, k, 0, n, packed);
+        Gemm.packRows(b, 0, n, k, n, 0, k, 0, n, packed, 0);
         return packed;
     }
 
+    /** The panels a copy holds, from where its writer started them. */
+    static float[] contents(PackedOperands.Copy copy, int k, int n) {
+        return Arrays.copyOfRange(copy.floats(), copy.start(), copy.start() + Gemm.packedSize(k, n));
+    }
+
     /** Registers b as read by products, then keeps its copy as a writer does: strips of rows, columns in two parts. */
-    private static float[] publishCopy(float[] b, int k, int n) {
+    private static PackedOperands.Copy publishCopy(float[] b, int k, int n) {
         assertThat(PackedOperands.lookup(b, 0, n, k, n)).as("nothing is packed before a writer keeps it").isNull();
-        float[] packed = PackedOperands.begin(b, b, k, n);
+        PackedOperands.Copy packed = PackedOperands.begin(b, b, k, n);
         assertThat(packed).isNotNull();
         int split = Math.min(n, Gemm.NR);
         for (int row = 0; row < k; row += 4) {
             int rows = Math.min(4, k - row);
-            Gemm.packRows(b, row * n, n, k, n, row, rows, 0, split, packed);
+            Gemm.packRows(b, row * n, n, k, n, row, rows, 0, split, packed.floats(), packed.start());
             if (split < n) {
-                Gemm.packRows(b, row * n + split, n, k, n, row, rows, split, n - split, packed);
+                Gemm.packRows(b, row * n + split, n, k, n, row, rows, split, n - split, packed.floats(), packed.start());
             }
         }
         PackedOperands.publish(b, packed);
@@ -48,7 +53,7 @@ class PackedOperandsTest {
         float[] start = GemmShapes.uniform(random, m * n);
         float[] other = b.clone(); // never registered: its products pack B themselves
         publishCopy(b, k, n);
-        assertThat(PackedOperands.lookup(b, 0, n, k, n)).isEqualTo(packAll(b, k, n));
+        assertThat(contents(PackedOperands.lookup(b, 0, n, k, n), k, n)).isEqualTo(packAll(b, k, n));
         for (int threads : new int[] {1, 2}) {
             for (GemmEpilogue epilogue : new GemmEpilogue[] {null, new GemmEpilogue(bias, 0, true)}) {
                 for (boolean accumulate : new boolean[] {false, true}) {
@@ -76,7 +81,7 @@ class PackedOperandsTest {
         assertThat(PackedOperands.lookup(b, 0, n, k - 1, n)).as("another geometry").isNull();
         assertThat(PackedOperands.lookup(b, n, n, k - 1, n)).as("a view from an offset").isNull();
 
-        float[] packed = PackedOperands.begin(b, b, k, n);
+        PackedOperands.Copy packed = PackedOperands.begin(b, b, k, n);
         assertThat(PackedOperands.lookup(b, 0, n, k, n)).as("while a writer is under way").isNull();
         PackedOperands.publish(b, packed);
         assertThat(PackedOperands.lookup(b, 0, n, k, n)).isNotNull();
@@ -92,17 +97,18 @@ class PackedOperandsTest {
         int k = 260;
         int n = 260;
         float[] source = GemmShapes.uniform(new Random(4), k * n);
-        float[] old = publishCopy(source, k, n);
+        PackedOperands.Copy old = publishCopy(source, k, n);
         float[] target = source.clone();
         target[0] = 2f;
-        float[] packed = PackedOperands.begin(source, target, k, n);
-        assertThat(packed).isNotSameAs(old);
+        PackedOperands.Copy packed = PackedOperands.begin(source, target, k, n);
+        assertThat(packed.floats()).isNotSameAs(old.floats());
         assertThat(PackedOperands.lookup(target, 0, n, k, n)).as("before publish").isNull();
-        Gemm.packRows(target, 0, n, k, n, 0, k, 0, n, packed);
-        assertThat(PackedOperands.lookup(source, 0, n, k, n)).as("the old array's copy, untouched")
-                .isSameAs(old).isEqualTo(packAll(source, k, n));
+        Gemm.packRows(target, 0, n, k, n, 0, k, 0, n, packed.floats(), packed.start());
+        PackedOperands.Copy kept = PackedOperands.lookup(source, 0, n, k, n);
+        assertThat(kept).as("the old array's copy, untouched").isSameAs(old);
+        assertThat(contents(kept, k, n)).isEqualTo(packAll(source, k, n));
         PackedOperands.publish(target, packed);
-        assertThat(PackedOperands.lookup(target, 0, n, k, n)).isEqualTo(packAll(target, k, n));
+        assertThat(contents(PackedOperands.lookup(target, 0, n, k, n), k, n)).isEqualTo(packAll(target, k, n));
     }
 
     @Test
