@@ -170,6 +170,40 @@ class FusedUpdateTest {
         assertThat(same(fused, composed)).isTrue();
     }
 
+    /**
+     * Slots decaying through the subnormal range (a weight whose gradient is mostly zero), with
+     * gradients of zero, normal and tiny values: the fused kernels' ways around subnormal
+     * arithmetic (RMSprop's double lanes) keep the composed ops' bits.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void subnormalSlotsKeepTheComposedOpsBits(Row row) {
+        int n = 16 * 70 + 7;
+        Variable[] fused = state(row, DType.FLOAT32, n);
+        Variable[] composed = state(row, DType.FLOAT32, n);
+        // every slot element somewhere from 1e-30 down to below the smallest subnormal, a tenth of them zero
+        Tensor scale = tf.exp(tf.mul(tf.randomUniform(new int[] {n}, 0, 1), Tensor.scalar((float) Math.log(1e-17))));
+        Tensor kept = tf.cast(tf.greater(tf.randomUniform(new int[] {n}, 0, 1), Tensor.scalar(0.1f)), DType.FLOAT32);
+        for (int i = 1; i < fused.length; i++) {
+            Tensor slot = tf.mul(tf.mul(fused[i].read(), tf.mul(scale, Tensor.scalar(1e-30f))), kept);
+            fused[i].assign(slot);
+            composed[i].assign(slot);
+        }
+        float[] slot = (float[]) fused[1].read().contiguous().storage();
+        long subnormal = java.util.stream.IntStream.range(0, n).filter(i -> slot[i] > 0 && slot[i] < Float.MIN_NORMAL).count();
+        assertThat(subnormal).as("subnormal slot elements").isGreaterThan(n / 4);
+        Tensor[] k = scalars(row, DType.FLOAT32);
+        for (int step = 1; step <= 3; step++) {
+            // most gradients zero, the rest normal or tiny (their squares subnormal)
+            Tensor u = tf.randomUniform(new int[] {n}, 0, 1);
+            Tensor g = tf.where(tf.less(u, Tensor.scalar(0.7f)), tf.zeros(n),
+                    tf.where(tf.less(u, Tensor.scalar(0.85f)), tf.randomNormal(n), tf.mul(tf.randomNormal(n), Tensor.scalar(1e-21f))));
+            row.fused.apply(fused, g, k);
+            row.composed.apply(composed, g, k);
+        }
+        assertThat(same(fused, composed)).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void tracedStepsWriteInPlaceAndEqualEagerSteps(Row row) {
