@@ -32,7 +32,7 @@ public final class Gemm {
     /** Below this many multiply-adds one core does the whole product. */
     public static final long PARALLEL_THRESHOLD = 1L << 19;
 
-    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR + CacheLines.FLOATS]);
     private static final ThreadLocal<float[][]> PACKED_B = ThreadLocal.withInitial(() -> new float[1][0]);
     private static final ThreadLocal<float[][]> STRIP = ThreadLocal.withInitial(() -> new float[1][0]);
 
@@ -133,23 +133,24 @@ public final class Gemm {
     private static void strips(float[] a, int aOff, int rowStep, int colStep, int i0, int i1, int kc, int jc, int nc,
                                float[] packedB, int start, GemmSink sink) {
         float[] tile = TILE.get();
+        int t0 = CacheLines.firstAligned(tile);
         float[] strip = strip(MR * nc);
         for (int i = i0; i < i1; i += MR) {
             int rows = Math.min(MR, i1 - i);
             for (int jr = 0; jr < nc; jr += NR) {
                 int panel = start + (jr / NR) * kc * NR;
                 if (rows == MR) {
-                    kernel4(a, aOff + i * rowStep, rowStep, colStep, kc, packedB, panel, tile);
+                    kernel4(a, aOff + i * rowStep, rowStep, colStep, kc, packedB, panel, tile, t0);
                 } else {
                     for (int r = 0; r < rows; r++) {
-                        kernel1(a, aOff + (i + r) * rowStep, colStep, kc, packedB, panel, tile);
-                        System.arraycopy(tile, 0, strip, r * nc + jr, Math.min(NR, nc - jr));
+                        kernel1(a, aOff + (i + r) * rowStep, colStep, kc, packedB, panel, tile, t0);
+                        System.arraycopy(tile, t0, strip, r * nc + jr, Math.min(NR, nc - jr));
                     }
                     continue;
                 }
                 int width = Math.min(NR, nc - jr);
                 for (int r = 0; r < MR; r++) {
-                    System.arraycopy(tile, r * NR, strip, r * nc + jr, width);
+                    System.arraycopy(tile, t0 + r * NR, strip, r * nc + jr, width);
                 }
             }
             sink.accept(i, jc, rows, nc, strip, 0, nc);
@@ -240,6 +241,7 @@ public final class Gemm {
                              int jc, int nc, float[] packedB, int panels, float[] c, int cOff, int ldc, boolean add,
                              GemmEpilogue epilogue) {
         float[] tile = TILE.get();
+        int t0 = CacheLines.firstAligned(tile);
         int rowStep = transA ? 1 : lda;
         int colStep = transA ? lda : 1;
         int corner = transA ? aOff + pc * lda : aOff + pc;
@@ -250,12 +252,12 @@ public final class Gemm {
                 int panel = panels + (jr / NR) * kc * NR;
                 int ir = 0;
                 for (; ir + MR <= mc; ir += MR) {
-                    kernel4(a, corner + (ic + ir) * rowStep, rowStep, colStep, kc, packedB, panel, tile);
-                    storeTile(tile, MR, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add, epilogue, jr);
+                    kernel4(a, corner + (ic + ir) * rowStep, rowStep, colStep, kc, packedB, panel, tile, t0);
+                    storeTile(tile, t0, MR, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add, epilogue, jr);
                 }
                 for (; ir < mc; ir++) {
-                    kernel1(a, corner + (ic + ir) * rowStep, colStep, kc, packedB, panel, tile);
-                    storeTile(tile, 1, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add, epilogue, jr);
+                    kernel1(a, corner + (ic + ir) * rowStep, colStep, kc, packedB, panel, tile, t0);
+                    storeTile(tile, t0, 1, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add, epilogue, jr);
                 }
             }
         }
@@ -265,10 +267,11 @@ public final class Gemm {
      * tile[4, NR] = A[4, kc] B[kc, NR]: sixteen accumulators, one packed row of B per step. The
      * result goes to a scratch tile, and {@link #storeTile} moves it into C: a vector handed to a
      * method C2 does not inline, or merged from two branches, is boxed, and that boxing reached
-     * the accumulators of the loop and made the kernel ten times slower.
+     * the accumulators of the loop and made the kernel ten times slower. The tile starts at
+     * {@code t0}, on a cache line where {@link CacheLines} knows where that is.
      */
     private static void kernel4(float[] a, int aStart, int rowStep, int colStep, int kc, float[] pb, int bStart,
-                                float[] tile) {
+                                float[] tile, int t0) {
         FloatVector c00 = FloatVector.zero(F), c01 = c00, c02 = c00, c03 = c00;
         FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
         FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
@@ -301,26 +304,26 @@ public final class Gemm {
             c32 = x.fma(b2, c32);
             c33 = x.fma(b3, c33);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, V);
-        c02.intoArray(tile, 2 * V);
-        c03.intoArray(tile, 3 * V);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + V);
-        c12.intoArray(tile, NR + 2 * V);
-        c13.intoArray(tile, NR + 3 * V);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + V);
-        c22.intoArray(tile, 2 * NR + 2 * V);
-        c23.intoArray(tile, 2 * NR + 3 * V);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + V);
-        c32.intoArray(tile, 3 * NR + 2 * V);
-        c33.intoArray(tile, 3 * NR + 3 * V);
+        c00.intoArray(tile, t0 + 0);
+        c01.intoArray(tile, t0 + V);
+        c02.intoArray(tile, t0 + 2 * V);
+        c03.intoArray(tile, t0 + 3 * V);
+        c10.intoArray(tile, t0 + NR);
+        c11.intoArray(tile, t0 + NR + V);
+        c12.intoArray(tile, t0 + NR + 2 * V);
+        c13.intoArray(tile, t0 + NR + 3 * V);
+        c20.intoArray(tile, t0 + 2 * NR);
+        c21.intoArray(tile, t0 + 2 * NR + V);
+        c22.intoArray(tile, t0 + 2 * NR + 2 * V);
+        c23.intoArray(tile, t0 + 2 * NR + 3 * V);
+        c30.intoArray(tile, t0 + 3 * NR);
+        c31.intoArray(tile, t0 + 3 * NR + V);
+        c32.intoArray(tile, t0 + 3 * NR + 2 * V);
+        c33.intoArray(tile, t0 + 3 * NR + 3 * V);
     }
 
     /** One leftover row: tile[1, NR] = A[1, kc] B[kc, NR]. */
-    private static void kernel1(float[] a, int aStart, int colStep, int kc, float[] pb, int bStart, float[] tile) {
+    private static void kernel1(float[] a, int aStart, int colStep, int kc, float[] pb, int bStart, float[] tile, int t0) {
         FloatVector c0 = FloatVector.zero(F), c1 = c0, c2 = c0, c3 = c0;
         int ap = aStart;
         for (int p = 0; p < kc; p++, ap += colStep) {
@@ -331,10 +334,10 @@ public final class Gemm {
             c2 = x.fma(FloatVector.fromArray(F, pb, bp + 2 * V), c2);
             c3 = x.fma(FloatVector.fromArray(F, pb, bp + 3 * V), c3);
         }
-        c0.intoArray(tile, 0);
-        c1.intoArray(tile, V);
-        c2.intoArray(tile, 2 * V);
-        c3.intoArray(tile, 3 * V);
+        c0.intoArray(tile, t0);
+        c1.intoArray(tile, t0 + V);
+        c2.intoArray(tile, t0 + 2 * V);
+        c3.intoArray(tile, t0 + 3 * V);
     }
 
     /**
@@ -343,15 +346,15 @@ public final class Gemm {
      * alone. A full tile stores whole vectors: a masked store checks its mask against the array's
      * bounds on every call ({@code firstTrue}), which took a twelfth of the GEMM's time.
      */
-    private static void storeTile(float[] tile, int rows, float[] c, int cStart, int ldc, int nr, boolean add,
+    private static void storeTile(float[] tile, int t0, int rows, float[] c, int cStart, int ldc, int nr, boolean add,
                                   GemmEpilogue epilogue, int col0) {
         if (epilogue != null) {
-            storeTileThrough(tile, rows, c, cStart, ldc, nr, add, epilogue, col0);
+            storeTileThrough(tile, t0, rows, c, cStart, ldc, nr, add, epilogue, col0);
         } else if (nr == NR) {
-            storeFullTile(tile, rows, c, cStart, ldc, add);
+            storeFullTile(tile, t0, rows, c, cStart, ldc, add);
         } else {
             for (int r = 0; r < rows; r++) {
-                int t = r * NR;
+                int t = t0 + r * NR;
                 int at = cStart + r * ldc;
                 for (int col = 0; col < nr; col += V) {
                     VectorMask<Float> m = F.indexInRange(col, nr);
@@ -366,9 +369,9 @@ public final class Gemm {
         }
     }
 
-    private static void storeFullTile(float[] tile, int rows, float[] c, int cStart, int ldc, boolean add) {
+    private static void storeFullTile(float[] tile, int t0, int rows, float[] c, int cStart, int ldc, boolean add) {
         for (int r = 0; r < rows; r++) {
-            int t = r * NR;
+            int t = t0 + r * NR;
             int at = cStart + r * ldc;
             for (int col = 0; col < NR; col += V) {
                 FloatVector v = FloatVector.fromArray(F, tile, t + col);
@@ -381,14 +384,14 @@ public final class Gemm {
     }
 
     /** {@link #storeTile} with the bias added (and relu) after the sum is whole, as separate ops would. */
-    private static void storeTileThrough(float[] tile, int rows, float[] c, int cStart, int ldc, int nr, boolean add,
+    private static void storeTileThrough(float[] tile, int t0, int rows, float[] c, int cStart, int ldc, int nr, boolean add,
                                          GemmEpilogue epilogue, int col0) {
         float[] bias = epilogue.bias();
         int b0 = epilogue.biasOffset() + col0;
         // relu is max(v, 0); without it max(v, -inf), which is v itself (NaN too): no vector merged from two branches
         float floor = epilogue.relu() ? 0f : Float.NEGATIVE_INFINITY;
         for (int r = 0; r < rows; r++) {
-            int t = r * NR;
+            int t = t0 + r * NR;
             int at = cStart + r * ldc;
             int col = 0;
             for (; col + V <= nr; col += V) { // whole vectors unmasked: a masked store checks its bounds every call
