@@ -28,11 +28,20 @@ public final class Gemm {
     /** Rows of B per packed block: each sum is one multiply-add chain per block ({@link NarrowGemm} keeps them too). */
     static final int KC = 512;
     private static final int MC = 192;
+    /**
+     * Rows of a packed panel one pass of the row tiles reads: KS x NR floats (32 KB) stay in L1
+     * while every row tile of an MC block passes over them, where a whole KC-deep panel (128 KB)
+     * came from L2 once per tile. The tiles' sums are carried from pass to pass in a scratch
+     * block, so each sum is still one multiply-add chain per KC block, the same bits.
+     */
+    static final int KS = 128;
     private static final int NC = 4096;
     /** Below this many multiply-adds one core does the whole product. */
     public static final long PARALLEL_THRESHOLD = 1L << 19;
 
-    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR + CacheLines.FLOATS]);
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MC * NR + CacheLines.FLOATS]);
+    /** The sums a chain starts from. */
+    private static final float[] ZEROS = new float[MR * NR];
     private static final ThreadLocal<float[][]> PACKED_B = ThreadLocal.withInitial(() -> new float[1][0]);
     private static final ThreadLocal<float[][]> STRIP = ThreadLocal.withInitial(() -> new float[1][0]);
 
@@ -140,10 +149,10 @@ public final class Gemm {
             for (int jr = 0; jr < nc; jr += NR) {
                 int panel = start + (jr / NR) * kc * NR;
                 if (rows == MR) {
-                    kernel4(a, aOff + i * rowStep, rowStep, colStep, kc, packedB, panel, tile, t0);
+                    kernel4(a, aOff + i * rowStep, rowStep, colStep, kc, packedB, panel, ZEROS, 0, tile, t0);
                 } else {
                     for (int r = 0; r < rows; r++) {
-                        kernel1(a, aOff + (i + r) * rowStep, colStep, kc, packedB, panel, tile, t0);
+                        kernel1(a, aOff + (i + r) * rowStep, colStep, kc, packedB, panel, ZEROS, 0, tile, t0);
                         System.arraycopy(tile, t0, strip, r * nc + jr, Math.min(NR, nc - jr));
                     }
                     continue;
@@ -250,32 +259,54 @@ public final class Gemm {
             for (int jr = 0; jr < nc; jr += NR) {
                 int nr = Math.min(NR, nc - jr);
                 int panel = panels + (jr / NR) * kc * NR;
-                int ir = 0;
-                for (; ir + MR <= mc; ir += MR) {
-                    kernel4(a, corner + (ic + ir) * rowStep, rowStep, colStep, kc, packedB, panel, tile, t0);
-                    storeTile(tile, t0, MR, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add, epilogue, jr);
-                }
-                for (; ir < mc; ir++) {
-                    kernel1(a, corner + (ic + ir) * rowStep, colStep, kc, packedB, panel, tile, t0);
-                    storeTile(tile, t0, 1, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add, epilogue, jr);
+                // one pass: each tile's sums in one place, stored at once; several: row r's sums at row r
+                boolean passes = kc > KS;
+                for (int ks = 0; ks < kc; ks += KS) {
+                    int depth = Math.min(KS, kc - ks);
+                    boolean last = ks + depth == kc;
+                    int ir = 0;
+                    for (; ir + MR <= mc; ir += MR) {
+                        int at = passes ? t0 + ir * NR : t0;
+                        kernel4(a, corner + (ic + ir) * rowStep + ks * colStep, rowStep, colStep, depth, packedB,
+                                panel + ks * NR, ks == 0 ? ZEROS : tile, ks == 0 ? 0 : at, tile, at);
+                        if (last) {
+                            storeTile(tile, at, MR, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add, epilogue, jr);
+                        }
+                    }
+                    for (; ir < mc; ir++) {
+                        int at = passes ? t0 + ir * NR : t0;
+                        kernel1(a, corner + (ic + ir) * rowStep + ks * colStep, colStep, depth, packedB,
+                                panel + ks * NR, ks == 0 ? ZEROS : tile, ks == 0 ? 0 : at, tile, at);
+                        if (last) {
+                            storeTile(tile, at, 1, c, cOff + (ic + ir) * ldc + jc + jr, ldc, nr, add, epilogue, jr);
+                        }
+                    }
                 }
             }
         }
     }
 
     /**
-     * tile[4, NR] = A[4, kc] B[kc, NR]: sixteen accumulators, one packed row of B per step. The
-     * result goes to a scratch tile, and {@link #storeTile} moves it into C: a vector handed to a
+     * tile[4, NR] = from[4, NR] + A[4, kc] B[kc, NR]: sixteen accumulators, loaded from
+     * {@code from} (zeros to start a chain, the sums so far to go on with one: stored and
+     * reloaded, they are the same bits), one packed row of B per step. The result goes to a
+     * scratch tile, and {@link #storeTile} moves it into C: a vector handed to a
      * method C2 does not inline, or merged from two branches, is boxed, and that boxing reached
      * the accumulators of the loop and made the kernel ten times slower. The tile starts at
      * {@code t0}, on a cache line where {@link CacheLines} knows where that is.
      */
     private static void kernel4(float[] a, int aStart, int rowStep, int colStep, int kc, float[] pb, int bStart,
-                                float[] tile, int t0) {
-        FloatVector c00 = FloatVector.zero(F), c01 = c00, c02 = c00, c03 = c00;
-        FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
-        FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+                                float[] from, int f0, float[] tile, int t0) {
+        FloatVector c00 = FloatVector.fromArray(F, from, f0), c01 = FloatVector.fromArray(F, from, f0 + V);
+        FloatVector c02 = FloatVector.fromArray(F, from, f0 + 2 * V), c03 = FloatVector.fromArray(F, from, f0 + 3 * V);
+        FloatVector c10 = FloatVector.fromArray(F, from, f0 + NR), c11 = FloatVector.fromArray(F, from, f0 + NR + V);
+        FloatVector c12 = FloatVector.fromArray(F, from, f0 + NR + 2 * V), c13 = FloatVector.fromArray(F, from, f0 + NR + 3 * V);
+        FloatVector c20 = FloatVector.fromArray(F, from, f0 + 2 * NR), c21 = FloatVector.fromArray(F, from, f0 + 2 * NR + V);
+        FloatVector c22 = FloatVector.fromArray(F, from, f0 + 2 * NR + 2 * V);
+        FloatVector c23 = FloatVector.fromArray(F, from, f0 + 2 * NR + 3 * V);
+        FloatVector c30 = FloatVector.fromArray(F, from, f0 + 3 * NR), c31 = FloatVector.fromArray(F, from, f0 + 3 * NR + V);
+        FloatVector c32 = FloatVector.fromArray(F, from, f0 + 3 * NR + 2 * V);
+        FloatVector c33 = FloatVector.fromArray(F, from, f0 + 3 * NR + 3 * V);
         int ap = aStart;
         for (int p = 0; p < kc; p++, ap += colStep) {
             int bp = bStart + p * NR;
@@ -322,9 +353,11 @@ public final class Gemm {
         c33.intoArray(tile, t0 + 3 * NR + 3 * V);
     }
 
-    /** One leftover row: tile[1, NR] = A[1, kc] B[kc, NR]. */
-    private static void kernel1(float[] a, int aStart, int colStep, int kc, float[] pb, int bStart, float[] tile, int t0) {
-        FloatVector c0 = FloatVector.zero(F), c1 = c0, c2 = c0, c3 = c0;
+    /** One leftover row: tile[1, NR] = from[1, NR] + A[1, kc] B[kc, NR]. */
+    private static void kernel1(float[] a, int aStart, int colStep, int kc, float[] pb, int bStart, float[] from, int f0,
+                                float[] tile, int t0) {
+        FloatVector c0 = FloatVector.fromArray(F, from, f0), c1 = FloatVector.fromArray(F, from, f0 + V);
+        FloatVector c2 = FloatVector.fromArray(F, from, f0 + 2 * V), c3 = FloatVector.fromArray(F, from, f0 + 3 * V);
         int ap = aStart;
         for (int p = 0; p < kc; p++, ap += colStep) {
             int bp = bStart + p * NR;

@@ -13,7 +13,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A GEMM handing its sums to a sink: every element once, with the bits the stored C holds, at 1 and 2 threads. */
 class GemmSinkTest {
-    /** Leftover rows and columns, k at the one-block limit, a product split across threads, C wider than one block of B. */
+    /**
+     * Leftover rows and columns, k at the one-block limit, a product split across threads, C wider
+     * than one block of B; k past one pass of the stored product's row tiles ({@code Gemm.KS}),
+     * whose sums go from pass to pass while the sink's stay in registers.
+     */
     static Stream<Arguments> shapes() {
         int[][] mkn = {{1, 1, 1}, {7, 13, 17}, {33, 129, 65}, {129, 257, 33}, {20, 512, 70}, {260, 128, 130},
             {6, 20, 4100}, {9, 30, 5}};
