@@ -1,6 +1,7 @@
 package dev.horn.ops.state;
 
 import dev.horn.Variable;
+import dev.horn.internal.cpu.SubnormalAssists;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -26,7 +27,8 @@ import jdk.incubator.vector.VectorSpecies;
  * double lanes, rounding to float after each operation. A float operation computed in double
  * and rounded once gives the float result exactly (53 bits is more than 2 * 24 + 2, so the
  * double rounding is innocuous, subnormal results included), so the bits are those of the
- * float operations, at a fifth of the assists' cost.
+ * float operations, at a fifth of the assists' cost. Only where subnormals cost assists
+ * ({@link SubnormalAssists}): on AMD's cores the float lanes are faster as they are.
  */
 public final class ApplyRmsProp extends FusedUpdate {
     /** Half a float vector: the float lanes of one double vector of the preferred size. */
@@ -41,9 +43,17 @@ public final class ApplyRmsProp extends FusedUpdate {
     private final float epsilon;
     private final double rho64;
     private final double epsilon64;
+    /** Whether a velocity vector with a subnormal lane is computed in double lanes. */
+    private final boolean doubleLanes;
 
     public ApplyRmsProp(Variable weight, Variable velocity, double rho, double epsilon) {
+        this(weight, velocity, rho, epsilon, SubnormalAssists.COSTLY);
+    }
+
+    /** With the way around subnormal velocities chosen, not left to the CPU: for tests of both ways. */
+    ApplyRmsProp(Variable weight, Variable velocity, double rho, double epsilon, boolean doubleLanes) {
         super("apply_rms_prop", weight, velocity);
+        this.doubleLanes = doubleLanes;
         this.rho = (float) rho;
         this.oneMinusRho = (float) (1 - rho);
         this.epsilon = (float) epsilon;
@@ -70,7 +80,7 @@ public final class ApplyRmsProp extends FusedUpdate {
             FloatVector gv = FloatVector.fromArray(F, g, go + i);
             FloatVector before = FloatVector.fromArray(F, v, vo + i);
             FloatVector vel;
-            if (before.compare(VectorOperators.LT, SUBNORMAL_RISK).and(before.compare(VectorOperators.GT, 0f)).anyTrue()) {
+            if (doubleLanes && before.compare(VectorOperators.LT, SUBNORMAL_RISK).and(before.compare(VectorOperators.GT, 0f)).anyTrue()) {
                 for (int h = 0; h < F.length(); h += HALF.length()) {
                     velocityInDouble(g, go + i + h, v, vo + i + h, nv, i + h);
                 }

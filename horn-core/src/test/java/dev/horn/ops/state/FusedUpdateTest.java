@@ -41,12 +41,11 @@ class FusedUpdateTest {
     static Stream<Row> rows() {
         return Stream.of(
                 new Row("rmsprop", 1, new double[] {0.001},
-                        (s, g, k) -> new ApplyRmsProp(s[0], s[1], 0.9, 1e-7).applyAll(g, k[0]),
-                        (s, g, k) -> {
-                            Tensor v = tf.add(tf.mul(c(g, 0.9), s[1].read()), tf.mul(c(g, 1 - 0.9), tf.square(g)));
-                            s[1].assign(v);
-                            s[0].assignSub(tf.div(tf.mul(k[0], g), tf.sqrt(tf.add(v, c(g, 1e-7)))));
-                        }),
+                        (s, g, k) -> new ApplyRmsProp(s[0], s[1], 0.9, 1e-7, false).applyAll(g, k[0]),
+                        FusedUpdateTest::rmsprop),
+                new Row("rmsprop, subnormal velocities in double lanes", 1, new double[] {0.001},
+                        (s, g, k) -> new ApplyRmsProp(s[0], s[1], 0.9, 1e-7, true).applyAll(g, k[0]),
+                        FusedUpdateTest::rmsprop),
                 new Row("adam", 2, new double[] {0.0003},
                         (s, g, k) -> new ApplyAdam(s[0], s[1], s[2], null, 0.9, 0.999, 1e-7).applyAll(g, k[0]),
                         (s, g, k) -> adam(s, g, k, false)),
@@ -104,6 +103,12 @@ class FusedUpdateTest {
     }
 
     /** Adam as AdamRule wrote it before the fused op (alpha is k[0]). */
+    private static void rmsprop(Variable[] s, Tensor g, Tensor[] k) {
+        Tensor v = tf.add(tf.mul(c(g, 0.9), s[1].read()), tf.mul(c(g, 1 - 0.9), tf.square(g)));
+        s[1].assign(v);
+        s[0].assignSub(tf.div(tf.mul(k[0], g), tf.sqrt(tf.add(v, c(g, 1e-7)))));
+    }
+
     private static void adam(Variable[] s, Tensor g, Tensor[] k, boolean amsgrad) {
         Tensor m0 = s[1].read();
         Tensor m = tf.add(m0, tf.mul(tf.sub(g, m0), c(g, 1 - 0.9)));
