@@ -1,5 +1,6 @@
 package dev.horn.bench;
 
+import dev.horn.internal.cpu.CpuInfo;
 import dev.horn.internal.cpu.Parallel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ public final class Machine {
 
     public static Map<String, Object> facts() {
         Map<String, Object> f = new LinkedHashMap<>();
-        Map<String, String> cpu = cpuInfo();
+        Map<String, String> cpu = CpuInfo.firstProcessor();
         f.put("cpu_model", cpu.get("model name"));
         f.put("cpu_family", cpu.get("cpu family"));
         f.put("cpu_model_number", cpu.get("model"));
@@ -59,28 +60,6 @@ public final class Machine {
             }
         });
         return env;
-    }
-
-    /** The first processor's block of /proc/cpuinfo (empty where there is none). */
-    private static Map<String, String> cpuInfo() {
-        Map<String, String> info = new LinkedHashMap<>();
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.isBlank()) {
-                    if (!info.isEmpty()) {
-                        break;
-                    }
-                    continue;
-                }
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    info.putIfAbsent(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            info.clear();
-        }
-        return info;
     }
 
     /** One line for the top of a printed table. */
