@@ -3,6 +3,7 @@ package dev.horn.internal.cpu;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +13,8 @@ class CpuInfoTest {
         List<String> cpuinfo = List.of("", "processor\t: 0", "vendor_id\t: AuthenticAMD", "cpu family\t: 26",
                 "flags\t\t: fpu avx512f", "", "processor\t: 1", "vendor_id\t: GenuineIntel", "bogus line");
         assertThat(CpuInfo.firstProcessor(cpuinfo)).containsExactly(
-                java.util.Map.entry("processor", "0"), java.util.Map.entry("vendor_id", "AuthenticAMD"),
-                java.util.Map.entry("cpu family", "26"), java.util.Map.entry("flags", "fpu avx512f"));
+                Map.entry("processor", "0"), Map.entry("vendor_id", "AuthenticAMD"),
+                Map.entry("cpu family", "26"), Map.entry("flags", "fpu avx512f"));
     }
 
     @Test

@@ -102,13 +102,14 @@ class FusedUpdateTest {
                         }));
     }
 
-    /** Adam as AdamRule wrote it before the fused op (alpha is k[0]). */
+    /** RMSprop as the optimizer composed it before the fused op (the learning rate is k[0]). */
     private static void rmsprop(Variable[] s, Tensor g, Tensor[] k) {
         Tensor v = tf.add(tf.mul(c(g, 0.9), s[1].read()), tf.mul(c(g, 1 - 0.9), tf.square(g)));
         s[1].assign(v);
         s[0].assignSub(tf.div(tf.mul(k[0], g), tf.sqrt(tf.add(v, c(g, 1e-7)))));
     }
 
+    /** Adam as AdamRule wrote it before the fused op (alpha is k[0]). */
     private static void adam(Variable[] s, Tensor g, Tensor[] k, boolean amsgrad) {
         Tensor m0 = s[1].read();
         Tensor m = tf.add(m0, tf.mul(tf.sub(g, m0), c(g, 1 - 0.9)));
